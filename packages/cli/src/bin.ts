@@ -1,0 +1,1 @@
+console.log("imgs: not built yet");

@@ -1,0 +1,1 @@
+export type { Command, ContainerSession, ExecOptions, ExecResult } from "./types.js";

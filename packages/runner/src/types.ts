@@ -1,0 +1,39 @@
+/**
+ * A command to run in a container: an argv array, or a string that is split into words the way a
+ * POSIX shell splits them (quotes and backslashes honoured, no expansion) and run without a shell,
+ * as docker-py's exec_run does. Use `shell(script)` for a real shell.
+ */
+export type Command = readonly string[] | string;
+
+/** Options of one exec. */
+export interface ExecOptions {
+  /** Kill the container and throw ExecTimeoutError when the command runs longer. */
+  readonly timeoutMs?: number;
+  /** Extra environment variables, on top of the image's. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** User to run as; default the image's user. */
+  readonly user?: string;
+  /** Working directory; default the image's. */
+  readonly workdir?: string;
+}
+
+/** What one exec returned, decoded as UTF-8. */
+export interface ExecResult {
+  /** The argv that ran. */
+  readonly command: readonly string[];
+  readonly stdout: string;
+  readonly stderr: string;
+  /** stdout and stderr interleaved in the order the chunks arrived (docker-py's exec_run output). */
+  readonly output: string;
+  readonly exitCode: number;
+}
+
+/** A running container that commands can be executed in; disposing it removes the container. */
+export interface ContainerSession extends AsyncDisposable {
+  readonly id: string;
+  /** The image reference the container was started from. */
+  readonly image: string;
+  exec(command: Command, options?: ExecOptions): Promise<ExecResult>;
+  /** Remove the container (force). Safe to call more than once. */
+  close(): Promise<void>;
+}
