@@ -1,1 +1,1 @@
-export {};
+export type { GitSnapshot } from "./types.js";

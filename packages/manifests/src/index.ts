@@ -1,1 +1,1 @@
-export {};
+export type { Clock, ImageFacts, Manifest, ManifestContext, ManifestPiece } from "./types.js";

@@ -1,1 +1,1 @@
-export type { Command, ContainerSession, ExecOptions, ExecResult } from "./types.js";
+export type { Command, ContainerSession, ExecOptions, ExecResult, ImageInfo } from "./types.js";

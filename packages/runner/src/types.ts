@@ -37,3 +37,22 @@ export interface ContainerSession extends AsyncDisposable {
   /** Remove the container (force). Safe to call more than once. */
   close(): Promise<void>;
 }
+
+/** What imgs reads of a local image (docker image inspect). */
+export interface ImageInfo {
+  /** sha256:… image id. */
+  readonly id: string;
+  /** Size in bytes, as the engine reports it. */
+  readonly size: number;
+  /** ISO 8601 creation time. */
+  readonly created: string;
+  /** The image's environment, as KEY=value strings. */
+  readonly env: readonly string[];
+  readonly labels: Readonly<Record<string, string>>;
+  readonly repoTags: readonly string[];
+  readonly repoDigests: readonly string[];
+  /** The image's configured user ("" when root by default). */
+  readonly user: string;
+  readonly architecture: string;
+  readonly os: string;
+}

@@ -1,1 +1,1 @@
-export {};
+export type { Clock, ImageFacts, TagContext, Tagger } from "./types.js";

@@ -1,0 +1,21 @@
+/** Everything imgs needs to know about a repository's HEAD, read once and passed down as data. */
+export interface GitSnapshot {
+  /** Absolute path of the work tree's top folder. */
+  readonly root: string;
+  /** Full 40-character commit hash of HEAD. */
+  readonly commit: string;
+  /** The full commit message with surrounding white space removed (git log -1 --pretty=%B, stripped). */
+  readonly message: string;
+  /** Short name of the checked-out branch; undefined when HEAD is detached. */
+  readonly branch: string | undefined;
+  /** Tags that point at HEAD, lightweight and annotated (peeled), sorted. */
+  readonly tags: readonly string[];
+  /** Every tag name in the repository, sorted. */
+  readonly allTags: readonly string[];
+  /** origin/HEAD, else init.defaultBranch, else main or master where they exist; undefined if none. */
+  readonly defaultBranch: string | undefined;
+  /** Committer date of HEAD as an ISO 8601 instant (UTC, `Z`). */
+  readonly commitDate: string;
+  /** True in a shallow clone (history is cut off). */
+  readonly shallow: boolean;
+}
