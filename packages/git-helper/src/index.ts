@@ -1,1 +1,1 @@
-export type { GitSnapshot } from "./types.js";
+export type { CiFacts, CiProvider, GitSnapshot } from "./types.js";

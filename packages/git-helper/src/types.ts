@@ -19,3 +19,26 @@ export interface GitSnapshot {
   /** True in a shallow clone (history is cut off). */
   readonly shallow: boolean;
 }
+
+/** The CI systems whose environment imgs reads. */
+export type CiProvider = "github" | "gitlab" | "jenkins" | "travis";
+
+/**
+ * What a CI run's environment says about the event being built, in docker/metadata-action's terms
+ * (see metadata-action-SPEC.md §1); fields the CI does not provide are undefined.
+ */
+export interface CiFacts {
+  readonly provider: CiProvider;
+  /** metadata-action event name: "push", "pull_request", "schedule", "workflow_dispatch", … */
+  readonly eventName: string;
+  /** Full ref: refs/heads/<branch>, refs/tags/<tag>, refs/pull/<n>/merge, or "". */
+  readonly ref: string;
+  readonly sha: string;
+  readonly defaultBranch: string | undefined;
+  /** PR base branch for PR events; for tag pushes the branch the tag was pushed from, if known. */
+  readonly baseRef: string | undefined;
+  readonly prNumber: number | undefined;
+  readonly prHeadSha: string | undefined;
+  /** Repository facts for OCI labels, when the CI provides them. */
+  readonly repository: { readonly name?: string; readonly htmlUrl?: string } | undefined;
+}
