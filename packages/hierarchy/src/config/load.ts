@@ -1,0 +1,61 @@
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { ConfigInvalidError, ConfigNotFoundError, type ConfigIssue } from "../errors.js";
+import type { Hierarchy } from "../model.js";
+import { extendCatalog, type Catalog } from "./catalog.js";
+import { findConfigFile } from "./find.js";
+import { isRecord, stringList } from "./issues.js";
+import { parseConfigOrThrow } from "./parse.js";
+import { loadPlugins } from "./plugins.js";
+import { readConfigFile } from "./read.js";
+
+/** Options of loadConfig. */
+export interface LoadConfigOptions {
+  /** Folder to search upward from, and that a relative `configPath` is relative to. */
+  readonly cwd: string;
+  /** An explicit config file (the CLI's --config). */
+  readonly configPath?: string;
+  /** Built-in taggers and manifests; plugins listed in the config are added to it. */
+  readonly catalog: Catalog;
+}
+
+/** A loaded hierarchy with the file it came from and any warnings. */
+export interface LoadedConfig {
+  readonly file: string;
+  readonly hierarchy: Hierarchy;
+  readonly warnings: readonly ConfigIssue[];
+}
+
+/** Finds (or takes) the config file, reads it, loads its plugins, and validates it. */
+export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
+  const file = locate(options);
+  const raw = await readConfigFile(file);
+  const pluginNames = isRecord(raw) ? (stringList(raw.plugins) ?? []) : [];
+  let catalog = options.catalog;
+  if (pluginNames.length > 0) {
+    const sources = await loadPlugins(pluginNames, dirname(file));
+    try {
+      catalog = extendCatalog(catalog, sources);
+    } catch (error) {
+      throw new ConfigInvalidError(file, [{ code: "NAME_CLASH", path: "plugins", message: (error as Error).message }]);
+    }
+  }
+  const { hierarchy, warnings } = parseConfigOrThrow(raw, { catalog, baseDir: dirname(file), file });
+  return { file, hierarchy, warnings };
+}
+
+function locate({ cwd, configPath }: LoadConfigOptions): string {
+  if (configPath !== undefined) {
+    const file = resolve(cwd, configPath);
+    if (!existsSync(file)) throw new ConfigNotFoundError(file, `config file ${file} does not exist`);
+    return file;
+  }
+  const found = findConfigFile(cwd);
+  if (!found) {
+    throw new ConfigNotFoundError(
+      cwd,
+      `no imgs.config.{ts,mts,js,mjs,json,yaml,yml} in ${resolve(cwd)} or any folder above it; create one or pass --config`,
+    );
+  }
+  return found;
+}

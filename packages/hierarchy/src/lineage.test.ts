@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { manifest, tagger } from "./__fixtures__/catalog.js";
+import { HierarchyCycleError, UnknownImageError } from "./errors.js";
+import { buildOrder, children, descendants, lineage, manifestsFor, roots, taggersFor } from "./lineage.js";
+import type { ImageNode, ImageTree } from "./model.js";
+
+const node = (parent: string | undefined, taggers: string[] = [], manifests: string[] = []): ImageNode => ({
+  parent,
+  taggers: taggers.map(tagger),
+  manifests: manifests.map(manifest),
+  dockerfile: undefined,
+  context: undefined,
+  buildArgs: {},
+});
+
+// Listed children-first on purpose: build order must not depend on the order of the config.
+const tree: ImageTree = {
+  scientific: node("python", ["numpy"]),
+  r: node("foundation", ["r"], ["r-packages"]),
+  python: node("foundation", ["python"], ["pip-packages"]),
+  foundation: node(undefined, ["commit-sha", "date"], ["apt-packages"]),
+};
+
+describe("lineage", () => {
+  it("returns the image and its ancestors, root first", () => {
+    expect(lineage(tree, "scientific")).toEqual(["foundation", "python", "scientific"]);
+    expect(lineage(tree, "foundation")).toEqual(["foundation"]);
+  });
+
+  it("throws UnknownImageError with a suggestion for a misspelt image", () => {
+    expect(() => lineage(tree, "pyton")).toThrow(UnknownImageError);
+    expect(() => lineage(tree, "pyton")).toThrow(/did you mean "python"/);
+  });
+
+  it("throws HierarchyCycleError naming the loop", () => {
+    const loop: ImageTree = { a: node("b"), b: node("c"), c: node("a") };
+    expect(() => lineage(loop, "a")).toThrow(HierarchyCycleError);
+    expect(() => lineage(loop, "a")).toThrow("a -> b -> c -> a");
+  });
+});
+
+describe("taggersFor / manifestsFor", () => {
+  it("returns the ancestors' entries first, then the image's own", () => {
+    expect(taggersFor(tree, "scientific").map((t) => ("name" in t ? t.name : ""))).toEqual(["commit-sha", "date", "python", "numpy"]);
+    expect(manifestsFor(tree, "r").map((m) => m.name)).toEqual(["apt-packages", "r-packages"]);
+  });
+});
+
+describe("buildOrder", () => {
+  it("puts every parent before its children", () => {
+    const order = buildOrder(tree);
+    expect(order).toHaveLength(4);
+    for (const image of order) {
+      const parent = tree[image]?.parent;
+      if (parent) expect(order.indexOf(parent)).toBeLessThan(order.indexOf(image));
+    }
+    expect(order[0]).toBe("foundation");
+  });
+
+  it("returns only the images asked for, still parents first", () => {
+    expect(buildOrder(tree, ["scientific", "foundation"])).toEqual(["foundation", "scientific"]);
+  });
+
+  it("throws UnknownImageError for an image not in the tree", () => {
+    expect(() => buildOrder(tree, ["nope"])).toThrow(UnknownImageError);
+  });
+});
+
+describe("descendants / roots / children", () => {
+  it("returns the subtree below an image in build order", () => {
+    expect(descendants(tree, "foundation")).toEqual(["python", "scientific", "r"]);
+    expect(descendants(tree, "python")).toEqual(["scientific"]);
+    expect(descendants(tree, "r")).toEqual([]);
+  });
+
+  it("returns the roots and the direct children", () => {
+    expect(roots(tree)).toEqual(["foundation"]);
+    expect(children(tree, "foundation")).toEqual(["r", "python"]);
+  });
+});
