@@ -18,6 +18,10 @@ interface ContainerRow {
   run: string | undefined;
 }
 
+// The classic builder runs each RUN step in a container made from the previous step's image id;
+// such containers belong to a `docker build`, which removes them itself.
+const isBuildStep = (c: ContainerRow): boolean => c.run === undefined && c.image.startsWith("sha256:");
+
 function containers(): ContainerRow[] {
   const ids = execFileSync("docker", ["ps", "--all", "--quiet", "--no-trunc"], { encoding: "utf8" })
     .split("\n")
@@ -44,10 +48,11 @@ export function setup(): void {
 
 /**
  * Fail the run when a container created during it still exists, and remove it. Containers that
- * carry another run's label belong to a test run going on beside this one and are left alone.
+ * carry another run's label belong to a test run going on beside this one, and build-step
+ * containers to a `docker build` in progress; both are left alone.
  */
 export function teardown(): void {
-  const leaked = containers().filter((c) => !before.has(c.id) && (c.run === undefined || c.run === runId));
+  const leaked = containers().filter((c) => !before.has(c.id) && (c.run === undefined || c.run === runId) && !isBuildStep(c));
   if (leaked.length === 0) return;
   execFileSync("docker", ["rm", "--force", ...leaked.map((c) => c.id)], { stdio: "ignore" });
   // vitest reports an error thrown here but still exits 0; the exit code must say the run failed.
