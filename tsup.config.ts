@@ -9,4 +9,6 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   tsconfig: "tsconfig.json",
+  // Keep "node:fs" as written; tsup drops the prefix by default for old Node versions we do not support.
+  removeNodeProtocol: false,
 });

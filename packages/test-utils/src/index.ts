@@ -1,4 +1,4 @@
 export { fakeSession } from "./fake-session.js";
 export type { FakeReply } from "./fake-session.js";
-export { makeGitRepo } from "./make-git-repo.js";
+export { isolatedGitEnv, makeGitRepo } from "./make-git-repo.js";
 export type { GitRepoFixture, MakeGitRepoOptions } from "./make-git-repo.js";

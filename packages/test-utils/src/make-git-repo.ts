@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 
 /** Options of makeGitRepo. */
 export interface MakeGitRepoOptions {
@@ -13,6 +14,8 @@ export interface MakeGitRepoOptions {
   readonly date?: string;
   /** Tags on the first commit: a name makes a lightweight tag, {name, message} an annotated one. */
   readonly tags?: readonly (string | { readonly name: string; readonly message: string })[];
+  /** Only `git init`: no files, no commit, no tags (an empty repository). */
+  readonly empty?: boolean;
 }
 
 /** A real repository in a temporary folder; `git(...)` runs the git CLI in it. */
@@ -24,6 +27,8 @@ export interface GitRepoFixture extends Disposable {
   write(files: Readonly<Record<string, string>>): void;
   /** Stage everything and commit it; returns the new commit's hash. */
   commit(message: string, date?: string): string;
+  /** `git clone <args> file://<dir>` into a new temporary folder (file:// so that --depth works). */
+  clone(...args: string[]): GitRepoFixture;
   remove(): void;
 }
 
@@ -50,7 +55,20 @@ export function isolatedGitEnv(date = FIXED_DATE): NodeJS.ProcessEnv {
  * @example using repo = makeGitRepo({ "README.md": "hi" }, { tags: ["v1.2.3"] });
  */
 export function makeGitRepo(files: Readonly<Record<string, string>>, options: MakeGitRepoOptions = {}): GitRepoFixture {
-  const dir = mkdtempSync(join(tmpdir(), "imgs-git-"));
+  const repo = fixtureAt(mkdtempSync(join(tmpdir(), "imgs-git-")));
+  repo.git("init", "--quiet", `--initial-branch=${options.branch ?? "main"}`);
+  if (options.empty) return repo;
+  repo.write(files);
+  repo.commit(options.message ?? "Initial commit", options.date);
+  for (const tag of options.tags ?? []) {
+    if (typeof tag === "string") repo.git("tag", tag);
+    else repo.git("tag", "--annotate", tag.name, "-m", tag.message);
+  }
+  return repo;
+}
+
+/** The fixture methods for an existing repository folder (which `remove` deletes). */
+function fixtureAt(dir: string): GitRepoFixture {
   const git = (...args: string[]): string =>
     execFileSync("git", args, { cwd: dir, env: isolatedGitEnv(), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
   const write = (more: Readonly<Record<string, string>>): void => {
@@ -64,14 +82,11 @@ export function makeGitRepo(files: Readonly<Record<string, string>>, options: Ma
     execFileSync("git", ["commit", "--quiet", "--allow-empty", "-m", message], { cwd: dir, env: isolatedGitEnv(date) });
     return git("rev-parse", "HEAD");
   };
+  const clone = (...args: string[]): GitRepoFixture => {
+    const target = mkdtempSync(join(tmpdir(), "imgs-git-clone-"));
+    execFileSync("git", ["clone", "--quiet", ...args, pathToFileURL(dir).href, target], { env: isolatedGitEnv(), stdio: ["ignore", "ignore", "pipe"] });
+    return fixtureAt(target);
+  };
   const remove = (): void => rmSync(dir, { recursive: true, force: true });
-
-  git("init", "--quiet", `--initial-branch=${options.branch ?? "main"}`);
-  write(files);
-  commit(options.message ?? "Initial commit", options.date);
-  for (const tag of options.tags ?? []) {
-    if (typeof tag === "string") git("tag", tag);
-    else git("tag", "--annotate", tag.name, "-m", tag.message);
-  }
-  return { dir, git, write, commit, remove, [Symbol.dispose]: remove };
+  return { dir, git, write, commit, clone, remove, [Symbol.dispose]: remove };
 }

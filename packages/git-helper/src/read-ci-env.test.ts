@@ -1,0 +1,33 @@
+import { describe, expect, it, vi } from "vitest";
+import { readCiEnv } from "./read-ci-env.js";
+
+describe("readCiEnv", () => {
+  it.each([
+    { when: "no CI variable is set", env: { HOME: "/home/me", PATH: "/usr/bin" } },
+    { when: "only the generic CI=true is set", env: { CI: "true" } },
+    { when: "the CI flags are not exactly true", env: { GITHUB_ACTIONS: "false", GITLAB_CI: "", TRAVIS: "1", JENKINS_URL: "" } },
+  ])("returns undefined when $when", ({ env }) => {
+    expect(readCiEnv(env)).toBeUndefined();
+  });
+
+  it.each([
+    { env: { GITHUB_ACTIONS: "true", GITLAB_CI: "true", TRAVIS: "true", JENKINS_URL: "https://j/" }, provider: "github" },
+    { env: { GITLAB_CI: "true", TRAVIS: "true", JENKINS_URL: "https://j/" }, provider: "gitlab" },
+    { env: { TRAVIS: "true", JENKINS_URL: "https://j/" }, provider: "jenkins" },
+    { env: { TRAVIS: "true" }, provider: "travis" },
+  ])("returns provider $provider when several CI variables are set", ({ env, provider }) => {
+    expect(readCiEnv(env)?.provider).toBe(provider);
+  });
+
+  it("returns facts from process.env when called without arguments", () => {
+    try {
+      for (const key of ["GITHUB_ACTIONS", "GITLAB_CI", "JENKINS_URL"]) vi.stubEnv(key, undefined);
+      const travis = { TRAVIS: "true", TRAVIS_BRANCH: "main", TRAVIS_COMMIT: "abc", TRAVIS_PULL_REQUEST: "false", TRAVIS_TAG: "" };
+      for (const [key, value] of Object.entries(travis)) vi.stubEnv(key, value);
+
+      expect(readCiEnv()).toMatchObject({ provider: "travis", ref: "refs/heads/main", sha: "abc" });
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});
