@@ -16,12 +16,27 @@ export interface ImageFacts {
   readonly info: ImageInfo;
 }
 
+/**
+ * Facts of the build run that only the build-info piece needs (docker-stacks passes them as
+ * command-line arguments). Optional, so contexts made for taggers fit manifests too.
+ */
+export interface BuildFacts {
+  /** R/O/I, the name every tag of the image is put on (docker-stacks' `full_image()`). */
+  readonly fullImage: string;
+  /** Source repository, "owner/name", for the commit link; without it the SHA is printed unlinked. */
+  readonly repository?: string | undefined;
+  /** Web server of the repository; default "https://github.com" as docker-stacks hard-codes. */
+  readonly serverUrl?: string | undefined;
+}
+
 /** Everything a manifest may look at. */
 export interface ManifestContext {
   readonly container: ContainerSession;
   readonly git: GitSnapshot;
   readonly clock: Clock;
   readonly image: ImageFacts;
+  /** Set by the manifest app; when absent, build-info derives R/O/I from `image.ref`. */
+  readonly build?: BuildFacts | undefined;
 }
 
 /** One Markdown piece of a build manifest: an H2 title and its sections. */

@@ -1,0 +1,67 @@
+import { commitTag } from "@imgs/git-helper";
+import { defineManifest } from "../define-manifest.js";
+import { buildTimestamp } from "../files/build-timestamp.js";
+import { formatImageSize } from "../format-image-size.js";
+import type { ManifestPiece } from "../types.js";
+
+/** Everything the build-info piece shows. */
+export interface BuildInfoFacts {
+  /** The run's build timestamp (see buildTimestamp). */
+  readonly buildTimestamp: string;
+  /** R/O/I, e.g. "quay.io/jupyter/base-notebook". */
+  readonly fullImage: string;
+  /** Full commit hash. */
+  readonly commit: string;
+  /** Commit message, surrounding white space removed (git log -1 --pretty=%B, stripped). */
+  readonly message: string;
+  /** Image size in bytes, as the engine reports it. */
+  readonly size: number;
+  /** Source repository, "owner/name"; without it the SHA is shown without a link. */
+  readonly repository?: string | undefined;
+  /** Web server of the repository; default "https://github.com". */
+  readonly serverUrl?: string | undefined;
+}
+
+/** The "## Build Info" piece exactly as docker-stacks' build_info_manifest writes it. */
+export function buildInfoPiece(f: BuildInfoFacts): ManifestPiece {
+  const server = f.serverUrl ?? "https://github.com";
+  // docker-stacks always has a repository (a required argument); imgs may not, and a link to
+  // "github.com/undefined" would be worse than none.
+  const sha = f.repository === undefined ? `\`${f.commit}\`` : `[${f.commit}](${server}/${f.repository}/commit/${f.commit})`;
+  const lines = [
+    `- Build timestamp: ${f.buildTimestamp}`,
+    `- Docker image: \`${f.fullImage}:${commitTag(f)}\``,
+    `- Docker image size: ${formatImageSize(f.size)}`,
+    `- Git commit SHA: ${sha}`,
+    "- Git commit message:",
+    "",
+    "```text",
+    f.message,
+    "```",
+  ];
+  return { title: "Build Info", sections: [lines.join("\n")] };
+}
+
+/** R/O/I of a reference: the reference without its tag or digest. */
+export function referenceName(ref: string): string {
+  const name = ref.split("@")[0] ?? ref;
+  const colon = name.lastIndexOf(":");
+  // A colon before the last "/" belongs to a registry port, not to a tag.
+  return colon > name.lastIndexOf("/") ? name.slice(0, colon) : name;
+}
+
+/**
+ * Build info: timestamp, image and commit tag, size as `docker images` prints it, commit link and
+ * message. Full image, repository and server come from ctx.build; the timestamp from ctx.clock.
+ */
+export const buildInfoManifest = defineManifest("build-info", (ctx) =>
+  buildInfoPiece({
+    buildTimestamp: buildTimestamp(ctx.clock.now()),
+    fullImage: ctx.build?.fullImage ?? referenceName(ctx.image.ref),
+    commit: ctx.git.commit,
+    message: ctx.git.message,
+    size: ctx.image.info.size,
+    repository: ctx.build?.repository,
+    serverUrl: ctx.build?.serverUrl,
+  }),
+);
