@@ -2,9 +2,11 @@ export { ConfigInvalidError, ConfigLoadError, ConfigNotFoundError, HierarchyCycl
 export type { ConfigIssue } from "./errors.js";
 export { assertKnownImage, buildOrder, children, descendants, lineage, manifestsFor, roots, taggersFor } from "./lineage.js";
 export { fullImageName, imageRef, isRefRules } from "./model.js";
+export { isImageName, isOwner, isRegistry } from "./config/names.js";
 export type { Hierarchy, HierarchyDefaults, ImageNode, ImageTree, RefRules, TaggerEntry } from "./model.js";
 export { entryLabel } from "./describe-entry.js";
 export { hierarchyToJson, renderMermaid, renderTree } from "./render.js";
+export { builtinCatalog } from "./config/builtin-catalog.js";
 export { extendCatalog } from "./config/catalog.js";
 export type { Catalog, CatalogSource } from "./config/catalog.js";
 export { CONFIG_FILE_NAMES, findConfigFile } from "./config/find.js";
