@@ -1,4 +1,4 @@
-import type { Command, ContainerSession, ExecResult } from "@imgs/runner";
+import { splitCommand, type Command, type ContainerSession, type ExecResult } from "@imgs/runner";
 
 /** What a fake container answers to one command. */
 export interface FakeReply {
@@ -32,7 +32,7 @@ export function fakeSession(
       const reply = replies[key] ?? { stderr: `exec: "${key.split(" ")[0]}": executable file not found in $PATH\n`, exitCode: 127 };
       const stdout = reply.stdout ?? "";
       const stderr = reply.stderr ?? "";
-      const argv = typeof command === "string" ? key.split(" ") : [...command];
+      const argv = typeof command === "string" ? splitCommand(command) : [...command];
       return Promise.resolve({ command: argv, stdout, stderr, output: stdout + stderr, exitCode: reply.exitCode ?? 0 });
     },
     close(): Promise<void> {

@@ -1,0 +1,77 @@
+import { EngineUnreachableError } from "./engine-errors.js";
+
+/** System error codes that mean the engine cannot be reached at all. */
+const UNREACHABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOENT",
+  "EACCES",
+  "EPERM",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+]);
+
+/** What docker-modem attaches to the errors it makes from HTTP answers. */
+interface ModemError {
+  statusCode?: unknown;
+  code?: unknown;
+  json?: { message?: unknown } | null;
+  message?: unknown;
+}
+
+const asModemError = (error: unknown): ModemError => (typeof error === "object" && error !== null ? error : {});
+
+/** The HTTP status of an engine answer, when the error is one. */
+export function statusCodeOf(error: unknown): number | undefined {
+  const status = asModemError(error).statusCode;
+  return typeof status === "number" ? status : undefined;
+}
+
+/** The engine's own message ("No such image: x"), else the error's message. */
+export function engineMessageOf(error: unknown): string {
+  const { json, message } = asModemError(error);
+  if (typeof json?.message === "string") return json.message;
+  return typeof message === "string" ? message : String(error);
+}
+
+/** True when a request never reached the engine (socket missing, refused, denied, timed out). */
+export function isUnreachable(error: unknown): boolean {
+  const { code } = asModemError(error);
+  return statusCodeOf(error) === undefined && typeof code === "string" && UNREACHABLE_CODES.has(code);
+}
+
+/** EngineUnreachableError for a connection failure; any other error unchanged. */
+export function engineError(error: unknown, endpoint: string): unknown {
+  return isUnreachable(error) ? new EngineUnreachableError(endpoint, error) : error;
+}
+
+/** True for the engine's 404 about a missing image (image routes, or container create). */
+export function isNoSuchImage(error: unknown): boolean {
+  return statusCodeOf(error) === 404 && /no such image/i.test(engineMessageOf(error));
+}
+
+/** True when a force remove found the container already gone or already being removed. */
+export function isAlreadyRemoved(error: unknown): boolean {
+  const status = statusCodeOf(error);
+  return status === 404 || (status === 409 && /already in progress/i.test(engineMessageOf(error)));
+}
+
+/**
+ * True when an exec's output is Docker's answer to a program that does not exist, e.g.
+ * `OCI runtime exec failed: exec failed: ...: exec: "python": executable file not found in $PATH`
+ * (exit 126, or 127 on other runtimes). A bad working directory fails with 126 too but says
+ * "chdir to cwd", so the message must name the program being exec'd.
+ */
+export function isMissingProgram(output: string, exitCode: number): boolean {
+  return (exitCode === 126 || exitCode === 127) && mentionsMissingProgram(output);
+}
+
+/** True when an OCI runtime message (runc, or crun under Podman) says the program it tried to exec does not exist. */
+export function mentionsMissingProgram(message: string): boolean {
+  return RUNC_MISSING.test(message) || CRUN_MISSING.test(message);
+}
+
+const RUNC_MISSING = /\bexec: "(?:[^"\\]|\\.)*": (?:stat [^\n]*: )?(?:executable file not found|no such file or directory)/;
+const CRUN_MISSING = /executable file `[^`]*` not found/;

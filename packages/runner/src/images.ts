@@ -1,0 +1,109 @@
+import type Dockerode from "dockerode";
+import { dockerClient } from "./create-docker.js";
+import { engineError, isUnreachable, statusCodeOf } from "./docker-errors.js";
+import { EngineUnreachableError, ImageInUseError, ImageNotFoundError } from "./engine-errors.js";
+import { splitRepositoryTag } from "./image-reference.js";
+import type { ImageInfo } from "./types.js";
+
+/** Options of the image helpers. */
+export interface ImageOptions {
+  /** Default: createDocker(). */
+  readonly docker?: Dockerode;
+}
+
+/** Options of removeImage. */
+export interface RemoveImageOptions extends ImageOptions {
+  /** Remove even when containers use it or other tags share it (docker rmi --force). */
+  readonly force?: boolean;
+}
+
+/** Options of listImages. */
+export interface ListImagesOptions extends ImageOptions {
+  /** Only images whose reference matches, as `docker images REPOSITORY[:TAG]`. */
+  readonly repository?: string;
+}
+
+/** One row of listImages, as `docker images` shows it. */
+export interface ImageSummary {
+  readonly id: string;
+  readonly repoTags: readonly string[];
+  readonly repoDigests: readonly string[];
+  readonly size: number;
+  /** ISO 8601 creation time (the engine lists it to the second). */
+  readonly created: string;
+}
+
+function imageError(error: unknown, image: string, endpoint: string): unknown {
+  if (isUnreachable(error)) return new EngineUnreachableError(endpoint, error);
+  if (statusCodeOf(error) === 404) return new ImageNotFoundError(image, error);
+  return error;
+}
+
+/** What imgs reads of a local image (docker image inspect); ImageNotFoundError when it is missing. */
+export async function inspectImage(reference: string, options: ImageOptions = {}): Promise<ImageInfo> {
+  const { docker, endpoint } = dockerClient(options.docker);
+  try {
+    const info = await docker.getImage(reference).inspect();
+    // Imported images can lack a config entirely, so every field has a fallback.
+    const config = (info.Config as Partial<typeof info.Config> | null) ?? {};
+    return {
+      id: info.Id,
+      size: info.Size,
+      created: info.Created,
+      env: config.Env ?? [],
+      labels: config.Labels ?? {},
+      repoTags: info.RepoTags ?? [],
+      repoDigests: info.RepoDigests ?? [],
+      user: config.User ?? "",
+      architecture: info.Architecture,
+      os: info.Os,
+    };
+  } catch (error) {
+    throw imageError(error, reference, endpoint);
+  }
+}
+
+/**
+ * Give a local image another name, as `docker tag SOURCE TARGET`; the target's tag is the part
+ * after the last colon that follows the last slash ("127.0.0.1:5000/a/b:t"), "latest" if none.
+ */
+export async function tagImage(source: string, target: string, options: ImageOptions = {}): Promise<void> {
+  const { repository, tag } = splitRepositoryTag(target);
+  const { docker, endpoint } = dockerClient(options.docker);
+  try {
+    await docker.getImage(source).tag({ repo: repository, tag });
+  } catch (error) {
+    throw imageError(error, source, endpoint);
+  }
+}
+
+/** Remove a tag or an image, as `docker rmi`; ImageInUseError when the engine needs force. */
+export async function removeImage(reference: string, options: RemoveImageOptions = {}): Promise<void> {
+  const { docker, endpoint } = dockerClient(options.docker);
+  try {
+    await docker.getImage(reference).remove({ force: options.force ?? false });
+  } catch (error) {
+    if (statusCodeOf(error) === 409) throw new ImageInUseError(reference, error);
+    throw imageError(error, reference, endpoint);
+  }
+}
+
+/** The local images, optionally only those of one repository, as `docker images [REPOSITORY[:TAG]]`. */
+export async function listImages(options: ListImagesOptions = {}): Promise<ImageSummary[]> {
+  const { docker, endpoint } = dockerClient(options.docker);
+  const filters = options.repository === undefined ? {} : { filters: { reference: [options.repository] } };
+  let rows: Dockerode.ImageInfo[];
+  try {
+    rows = await docker.listImages(filters);
+  } catch (error) {
+    throw engineError(error, endpoint);
+  }
+  return rows.map((row) => ({
+    id: row.Id,
+    // Untagged images are listed with "<none>" placeholders, which are not names.
+    repoTags: (row.RepoTags ?? []).filter((name) => name !== "<none>:<none>"),
+    repoDigests: (row.RepoDigests ?? []).filter((name) => name !== "<none>@<none>"),
+    size: row.Size,
+    created: new Date(row.Created * 1000).toISOString(),
+  }));
+}

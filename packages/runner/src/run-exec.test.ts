@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { fakeContainer } from "./__fixtures__/fake-docker.js";
+import { ExitCodeUnknownError } from "./exec-errors.js";
+import { runExec } from "./run-exec.js";
+
+const text = (bytes: Buffer): string => bytes.toString("utf8");
+
+describe("runExec", () => {
+  it("collects stdout, stderr and their arrival order, and the exit code", async () => {
+    const { container, demuxer } = fakeContainer([
+      {
+        frames: [
+          { stream: "stdout", data: "one\n" },
+          { stream: "stderr", data: "two\n" },
+          { stream: "stdout", data: "three\n" },
+        ],
+        exitCode: 3,
+      },
+    ]);
+    const result = await runExec(container, demuxer, { argv: ["x"] });
+    expect(text(result.stdout)).toBe("one\nthree\n");
+    expect(text(result.stderr)).toBe("two\n");
+    expect(result.chunks.map((c) => `${c.stream}:${text(c.bytes)}`)).toEqual(["stdout:one\n", "stderr:two\n", "stdout:three\n"]);
+    expect(result.exitCode).toBe(3);
+  });
+
+  it("reads the exit code only after both halves ended, including output flushed after the stream ended", async () => {
+    const { container, demuxer, log } = fakeContainer([
+      {
+        frames: [{ stream: "stdout", data: "early\n" }],
+        flushedAtEnd: [
+          { stream: "stdout", data: "late out\n" },
+          { stream: "stderr", data: "late err\n" },
+        ],
+        exitCode: 7,
+      },
+    ]);
+    const result = await runExec(container, demuxer, { argv: ["x"] });
+    expect(text(result.stdout)).toBe("early\nlate out\n");
+    expect(text(result.stderr)).toBe("late err\n");
+    expect(result.exitCode).toBe(7);
+    expect(log.inspectedAfterEnd).toEqual([true]);
+  });
+
+  it("polls while the engine still reports the exec as running or without an exit code", async () => {
+    const { container, demuxer, log } = fakeContainer([
+      {
+        inspections: [
+          { Running: true, ExitCode: null },
+          { Running: false, ExitCode: null },
+          { Running: false, ExitCode: 255 },
+        ],
+      },
+    ]);
+    const result = await runExec(container, demuxer, { argv: ["x"] }, [0, 1, 1, 1]);
+    expect(result.exitCode).toBe(255);
+    expect(log.inspectedAfterEnd).toEqual([true, true, true]);
+  });
+
+  it("throws ExitCodeUnknownError when no exit code is ever recorded", async () => {
+    const { container, demuxer } = fakeContainer([{ inspections: [{ Running: true, ExitCode: null }] }]);
+    await expect(runExec(container, demuxer, { argv: ["sleep", "1"] }, [0, 1])).rejects.toBeInstanceOf(ExitCodeUnknownError);
+  });
+
+  it("creates the exec without a tty, with env, user and working directory", async () => {
+    const { container, demuxer, log } = fakeContainer([{}]);
+    await runExec(container, demuxer, { argv: ["id", "-u"], env: { A: "1", B: "x=y" }, user: "nobody", workdir: "/tmp" });
+    expect(log.created).toEqual([
+      {
+        Cmd: ["id", "-u"],
+        AttachStdin: false,
+        AttachStdout: true,
+        AttachStderr: true,
+        Tty: false,
+        Env: ["A=1", "B=x=y"],
+        User: "nobody",
+        WorkingDir: "/tmp",
+      },
+    ]);
+  });
+
+  it("keeps binary output byte for byte", async () => {
+    const bytes = Buffer.from([0xff, 0x00, 0xc3]);
+    const { container, demuxer } = fakeContainer([{ frames: [{ stream: "stdout", data: bytes }] }]);
+    const result = await runExec(container, demuxer, { argv: ["x"] });
+    expect(result.stdout.equals(bytes)).toBe(true);
+  });
+});

@@ -1,0 +1,53 @@
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { BUSYBOX, containerIds, removeContainers } from "./__fixtures__/docker-cli.js";
+
+const fixture = fileURLToPath(new URL("./__fixtures__/sleep-in-session.ts", import.meta.url));
+// tsx is installed at the workspace root; `--import tsx` resolves from the working directory.
+const root = fileURLToPath(new URL("../../../", import.meta.url));
+
+/** Poll until `check` returns a value, for at most `ms`. */
+async function waitFor<T>(what: string, ms: number, check: () => T | undefined): Promise<T> {
+  for (let waited = 0; waited < ms; waited += 100) {
+    const value = check();
+    if (value !== undefined) return value;
+    await sleep(100);
+  }
+  throw new Error(`gave up waiting for ${what} after ${ms} ms`);
+}
+
+describe("signal cleanup in a real process", () => {
+  it.each(["SIGINT", "SIGTERM"] as const)("removes the container and dies by %s when the process gets it", async (signal) => {
+    const caseLabel = `dev.imgs.test-case=${randomUUID()}`;
+    const labels = [process.env.IMGS_CONTAINER_LABELS, caseLabel].filter(Boolean).join(",");
+    const child = spawn(process.execPath, ["--import", "tsx", fixture, BUSYBOX], {
+      cwd: root,
+      env: { ...process.env, IMGS_CONTAINER_LABELS: labels },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once("exit", (code, exitSignal) => resolve({ code, signal: exitSignal })),
+    );
+    try {
+      // The session exists once the child says so; the engine must show its container running.
+      const id = await waitFor(`the child to start a session (stderr: ${stderr})`, 30_000, () => /started ([0-9a-f]{64})/.exec(stdout)?.[1]);
+      await waitFor("the container to run", 10_000, () => (containerIds(`label=${caseLabel}`, "status=running").includes(id) ? true : undefined));
+      child.kill(signal);
+      const { code, signal: exitSignal } = await exited;
+      const status = exitSignal ?? code;
+      expect([signal, signal === "SIGINT" ? 130 : 143]).toContain(status);
+      expect(containerIds(`label=${caseLabel}`)).toEqual([]);
+    } finally {
+      // Only does something when the test failed half way.
+      child.kill("SIGKILL");
+      removeContainers(containerIds(`label=${caseLabel}`));
+    }
+  });
+});
