@@ -1,1 +1,36 @@
-export {};
+export { applyTags, TagsFileError } from "./apps/apply.js";
+export type { ApplyOptions, AppliedImage } from "./apps/apply.js";
+export { runDoctor, DOCTOR_IMAGE } from "./apps/doctor.js";
+export type { DoctorCheck } from "./apps/doctor.js";
+export { formatRefsText } from "./apps/format-refs.js";
+export { describeHierarchy } from "./apps/hierarchy.js";
+export type { HierarchyFormat } from "./apps/hierarchy.js";
+export { DEFAULT_TIMEOUT_SECONDS } from "./apps/options.js";
+export type { OutputOptions, RunOptions } from "./apps/options.js";
+export { computeRefs, inputLines } from "./apps/refs.js";
+export type { RefsOptions } from "./apps/refs.js";
+export { runImages } from "./apps/run-images.js";
+export type { ImageResult, RunImagesResult } from "./apps/run-images.js";
+export { createCli, runCli } from "./cli.js";
+export type { CliDeps, Output } from "./deps.js";
+export { ImagesFailedError, UsageError } from "./errors.js";
+export { EXIT_FAILURE, EXIT_USAGE, exitCodeFor, formatError } from "./exit-code.js";
+
+import type { CliDeps } from "./deps.js";
+import { runImages } from "./apps/run-images.js";
+import type { OutputOptions, RunOptions } from "./apps/options.js";
+
+/** `imgs tag` as a function: compute tags and write tags files. */
+export const tagImages = (options: RunOptions & OutputOptions, deps: CliDeps) => runImages({ tags: true, manifest: false }, options, deps);
+/** `imgs manifest` as a function: write manifests and build history lines. */
+export const writeManifests = (options: RunOptions & OutputOptions, deps: CliDeps) => runImages({ tags: false, manifest: true }, options, deps);
+/** `imgs hook` as a function: tags file, manifest and history line in one run. */
+export const hookImages = (options: RunOptions & OutputOptions, deps: CliDeps) => runImages({ tags: true, manifest: true }, options, deps);
+
+// What a config file or plugin needs, from the one package users install.
+export { defineConfig } from "@imgs/hierarchy";
+export type { ImageConfig, ImgsConfig, ManifestConfig, RefRulesConfig, TaggerConfig } from "@imgs/hierarchy";
+export { defineTagger } from "@imgs/taggers";
+export type { TagContext, Tagger } from "@imgs/taggers";
+export { defineManifest } from "@imgs/manifests";
+export type { Manifest, ManifestContext, ManifestPiece } from "@imgs/manifests";

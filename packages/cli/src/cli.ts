@@ -1,0 +1,45 @@
+import yargs, { type Argv } from "yargs";
+import { applyCommand } from "./commands/apply.js";
+import { doctorCommand } from "./commands/doctor.js";
+import { hierarchyCommand } from "./commands/hierarchy.js";
+import { imagesCommand } from "./commands/images-command.js";
+import { refsCommand } from "./commands/refs.js";
+import type { CliDeps } from "./deps.js";
+import { UsageError } from "./errors.js";
+
+/** The imgs command line, built on injected dependencies; it throws instead of exiting. */
+export function createCli(deps: CliDeps): Argv {
+  return yargs()
+    .scriptName("imgs")
+    .usage("$0 <command> [options]\n\nTags and build manifests for a hierarchy of Docker images.")
+    .option("config", { type: "string", alias: "c", describe: "Config file (default: nearest imgs.config.* upward)", global: true })
+    .command(imagesCommand("tag", "Compute each image's tags and write its tags file", { tags: true, manifest: false }, deps))
+    .command(applyCommand(deps))
+    .command(imagesCommand("manifest", "Write each image's build manifest and build history line", { tags: false, manifest: true }, deps))
+    .command(imagesCommand("hook", "Tags file, manifest and history line in one run (docker-stacks' make hook/IMAGE)", { tags: true, manifest: true }, deps))
+    .command(hierarchyCommand(deps))
+    .command(refsCommand(deps))
+    .command(doctorCommand(deps))
+    .demandCommand(1, "Name a command; see imgs --help")
+    .strict()
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw error ?? new UsageError(message);
+    })
+    .help()
+    .alias("h", "help")
+    .version(false)
+    .wrap(Math.min(110, process.stdout.columns || 100));
+}
+
+/**
+ * Runs the command line: parses `argv`, runs the command, and writes yargs' own output (help)
+ * to deps.stdout. Errors propagate; only the bin turns them into an exit code.
+ */
+export async function runCli(argv: readonly string[], deps: CliDeps): Promise<void> {
+  let output = "";
+  await createCli(deps).parseAsync([...argv], {}, (_error, _args, text) => {
+    output = text;
+  });
+  if (output) deps.stdout.write(`${output}\n`);
+}
