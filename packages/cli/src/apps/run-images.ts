@@ -1,4 +1,4 @@
-import { join, resolve } from "node:path";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fullImageName } from "@imgs/hierarchy";
 import {
   buildTimestamp,
@@ -98,6 +98,8 @@ async function writeOutcome(
       repository: hierarchy.repository ?? "",
       manifestName: manifestBaseName(names),
       serverUrl: options.serverUrl,
+      // docker-stacks links images/<image>/Dockerfile; a config that names the Dockerfile knows better.
+      dockerfilePath: dockerfileInRepository(hierarchy.images[image]?.dockerfile, run.git.root),
       finalNewline: options.finalNewline,
     });
     const lineFile = join(dirs.histLines, historyLineFileName(names));
@@ -105,6 +107,13 @@ async function writeOutcome(
     result = { ...result, manifest: { file: manifestFile, pieces: outcome.pieces }, historyLine: { file: lineFile, line } };
   }
   return result;
+}
+
+/** The Dockerfile's path inside the repository, when the config names one there. */
+function dockerfileInRepository(dockerfile: string | undefined, root: string): string | undefined {
+  if (dockerfile === undefined) return undefined;
+  const path = relative(root, dockerfile);
+  return path.startsWith("..") || isAbsolute(path) ? undefined : path.split(sep).join("/");
 }
 
 function summary(r: ImageResult): string {

@@ -1,0 +1,21 @@
+import type { CliDeps } from "../deps.js";
+
+/** CliDeps whose stdout and stderr are captured as text; the engine must not be touched unless `docker` is given. */
+export function capturedDeps(overrides: Partial<CliDeps> = {}): CliDeps & { out: () => string; err: () => string } {
+  let out = "";
+  let err = "";
+  return {
+    cwd: process.cwd(),
+    env: { ...process.env, GITHUB_ACTIONS: "", GITLAB_CI: "", JENKINS_URL: "", TRAVIS: "" },
+    stdout: { write: (text: string) => void (out += text) },
+    stderr: { write: (text: string) => void (err += text) },
+    clock: { now: () => new Date("2024-05-06T07:08:09.123Z") },
+    docker: () => {
+      throw new Error("the Docker engine was contacted");
+    },
+    cpus: 2,
+    ...overrides,
+    out: () => out,
+    err: () => err,
+  };
+}

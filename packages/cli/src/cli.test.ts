@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ConfigInvalidError, UnknownImageError } from "@imgs/hierarchy";
+import { afterEach, describe, expect, it } from "vitest";
+import { capturedDeps } from "./__fixtures__/captured-deps.js";
+import { runCli } from "./cli.js";
+import { UsageError } from "./errors.js";
+import { EXIT_FAILURE, EXIT_USAGE, exitCodeFor, formatError } from "./exit-code.js";
+
+const example = join(import.meta.dirname, "../../../examples/debian-stack/imgs.config.ts");
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function configFolder(name: string, content: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "imgs-cli-"));
+  dirs.push(dir);
+  writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+describe("runCli", () => {
+  it("prints usage listing every command for --help", async () => {
+    const deps = capturedDeps();
+    await runCli(["--help"], deps);
+    for (const command of ["tag", "apply", "manifest", "hook", "hierarchy", "refs", "doctor"]) {
+      expect(deps.out()).toMatch(new RegExp(`imgs ${command}\\b`));
+    }
+  });
+
+  it("prints a command's options for `tag --help`, docker-stacks' arguments among them", async () => {
+    const deps = capturedDeps();
+    await runCli(["tag", "--help"], deps);
+    for (const option of ["--registry", "--owner", "--image", "--all", "--variant", "--platform", "--tags-dir", "--jobs", "--json"]) {
+      expect(deps.out()).toContain(option);
+    }
+  });
+
+  it("throws UsageError for an unknown command or option", async () => {
+    await expect(runCli(["tagg"], capturedDeps())).rejects.toThrow(UsageError);
+    await expect(runCli(["hierarchy", "--colour"], capturedDeps())).rejects.toThrow(/Unknown argument: colour/);
+    await expect(runCli([], capturedDeps())).rejects.toThrow(/Name a command/);
+  });
+
+  it("throws UsageError when neither images nor --all are given, or both", async () => {
+    await expect(runCli(["tag", "-c", example], capturedDeps())).rejects.toThrow(/--image NAME.*--all/);
+    await expect(runCli(["tag", "python", "--all", "-c", example], capturedDeps())).rejects.toThrow(/not both/);
+  });
+
+  it("throws UnknownImageError with a suggestion before contacting the engine", async () => {
+    const run = runCli(["hook", "pyhton", "-c", example], capturedDeps());
+    await expect(run).rejects.toThrow(UnknownImageError);
+    await expect(runCli(["hook", "--image", "pyhton", "-c", example], capturedDeps())).rejects.toThrow(/did you mean "python"/);
+  });
+
+  it("rejects a platform/variant that cannot make a tag prefix", async () => {
+    await expect(runCli(["tag", "python", "-c", example, "--variant", "a b"], capturedDeps())).rejects.toThrow(/tag prefix "x86_64-a b"|tag prefix "aarch64-a b"/);
+  });
+
+  it("asks for a repository when manifests need one", async () => {
+    const dir = configFolder("imgs.config.yaml", "images: {a: {}}\n");
+    await expect(runCli(["manifest", "a"], capturedDeps({ cwd: dir }))).rejects.toThrow(/--repository OWNER\/NAME/);
+  });
+});
+
+describe("hierarchy command", () => {
+  it("prints the example tree as text, JSON and Mermaid", async () => {
+    const text = capturedDeps();
+    await runCli(["hierarchy", "-c", example], text);
+    expect(text.out()).toMatch(/^foundation {2}\(taggers: commit-sha, date, os-version, refs\(/);
+    expect(text.out()).toContain("└── python");
+
+    const json = capturedDeps();
+    await runCli(["hierarchy", "-c", example, "--format", "json"], json);
+    const parsed = JSON.parse(json.out()) as { images: Record<string, { lineage: string[]; allTaggers: string[] }> };
+    expect(parsed.images.scientific?.lineage).toEqual(["foundation", "python", "scientific"]);
+    expect(parsed.images.scientific?.allTaggers.slice(0, 2)).toEqual(["commit-sha", "date"]);
+
+    const mermaid = capturedDeps();
+    await runCli(["hierarchy", "-c", example, "--format", "mermaid"], mermaid);
+    expect(mermaid.out()).toContain('img0["foundation"]');
+    expect(mermaid.out()).toContain("img1 --> img2");
+  });
+
+  it("loads docker-stacks' eleven images with their own taggers and manifests", async () => {
+    const deps = capturedDeps();
+    await runCli(["hierarchy", "-c", join(import.meta.dirname, "../../../examples/docker-stacks/imgs.config.ts"), "--format", "json"], deps);
+    const { images } = JSON.parse(deps.out()) as { images: Record<string, { allTaggers: string[]; allManifests: string[] }> };
+    expect(Object.keys(images)).toHaveLength(11);
+    expect(images["all-spark-notebook"]?.allTaggers).toEqual([
+      "commit-sha", "date", "ubuntu-version", "python-major-minor", "python",
+      "jupyter-notebook", "jupyter-lab", "jupyter-hub", "spark", "java", "r",
+    ]);
+    expect(images["all-spark-notebook"]?.allManifests).toEqual(["conda-environment", "apt-packages", "spark-info", "r-packages"]);
+  });
+
+  it("throws ConfigInvalidError naming the file and every problem", async () => {
+    const dir = configFolder("imgs.config.yaml", "images:\n  a: {parent: b, taggers: [pyhton]}\n");
+    const run = runCli(["hierarchy"], capturedDeps({ cwd: dir }));
+    await expect(run).rejects.toThrow(ConfigInvalidError);
+    await expect(runCli(["hierarchy"], capturedDeps({ cwd: dir }))).rejects.toThrow(
+      new RegExp(`${join(dir, "imgs.config.yaml")} is invalid:\\n.*unknown tagger "pyhton" \\(did you mean "python"\\?\\)[\\s\\S]*unknown parent image "b"`),
+    );
+  });
+});
+
+describe("exitCodeFor / formatError", () => {
+  it.each([
+    [new UsageError("x"), EXIT_USAGE],
+    [new ConfigInvalidError("f", []), EXIT_USAGE],
+    [new UnknownImageError("a", ["b"]), EXIT_USAGE],
+    [new Error("boom"), EXIT_FAILURE],
+  ])("maps %s to %i", (error, code) => {
+    expect(exitCodeFor(error)).toBe(code);
+  });
+
+  it("adds the error's code, but not for usage errors", () => {
+    expect(formatError(new UnknownImageError("a", []))).toBe('imgs: unknown image "a"; the hierarchy has no images [UNKNOWN_IMAGE]');
+    expect(formatError(new UsageError("bad flag"))).toBe("imgs: bad flag");
+  });
+});
