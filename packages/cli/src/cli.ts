@@ -1,5 +1,6 @@
 import yargs, { type Argv } from "yargs";
 import { applyCommand } from "./commands/apply.js";
+import { buildCommand } from "./commands/build.js";
 import { doctorCommand } from "./commands/doctor.js";
 import { hierarchyCommand } from "./commands/hierarchy.js";
 import { imagesCommand } from "./commands/images-command.js";
@@ -13,6 +14,7 @@ export function createCli(deps: CliDeps): Argv {
     .scriptName("imgs")
     .usage("$0 <command> [options]\n\nTags and build manifests for a hierarchy of Docker images.")
     .option("config", { type: "string", alias: "c", describe: "Config file (default: nearest imgs.config.* upward)", global: true })
+    .command(buildCommand(deps))
     .command(imagesCommand("tag", "Compute each image's tags and write its tags file", { tags: true, manifest: false }, deps))
     .command(applyCommand(deps))
     .command(imagesCommand("manifest", "Write each image's build manifest and build history line", { tags: false, manifest: true }, deps))

@@ -1,5 +1,7 @@
 export { applyTags, TagsFileError } from "./apps/apply.js";
 export type { ApplyOptions, AppliedImage } from "./apps/apply.js";
+export { buildImages, ParentFailedError } from "./apps/build.js";
+export type { BuildOptions, BuiltImage } from "./apps/build.js";
 export { runDoctor, DOCTOR_IMAGE } from "./apps/doctor.js";
 export type { DoctorCheck } from "./apps/doctor.js";
 export { formatRefsText } from "./apps/format-refs.js";
