@@ -1,3 +1,7 @@
+export { BuildAbortedError, BuildContextInvalidError, BuildFailedError } from "./build-errors.js";
+export type { BuildFailure } from "./build-errors.js";
+export { buildImage } from "./build-image.js";
+export type { BuildImageOptions, BuildImageResult } from "./build-image.js";
 export { DockerConfigError, UnknownDockerContextError } from "./config-errors.js";
 export { LABELS_ENV, MANAGED_LABEL, containerLabels, parseLabelList } from "./container-labels.js";
 export { createDocker, endpointOf } from "./create-docker.js";

@@ -24,3 +24,11 @@ export function containerLabelsOf(id: string): Record<string, string> {
 export function removeContainers(ids: readonly string[]): void {
   if (ids.length > 0) execFileSync("docker", ["rm", "--force", ...ids], { stdio: "ignore" });
 }
+
+/** Full ids of the containers (running or not) whose command contains `text`, e.g. a marker in a RUN step. */
+export function containersRunning(text: string): string[] {
+  return execFileSync("docker", ["ps", "--all", "--no-trunc", "--format", "{{.ID}} {{.Command}}"], { encoding: "utf8" })
+    .split("\n")
+    .filter((line) => line.includes(text))
+    .map((line) => line.slice(0, line.indexOf(" ")));
+}
