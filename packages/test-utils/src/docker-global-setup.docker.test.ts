@@ -30,7 +30,10 @@ describe("docker global setup", () => {
       .at(-1);
     expect(runLabel).toMatch(new RegExp(`^${TEST_RUN_LABEL.replace(/\./g, "\\.")}=[0-9a-f-]{36}$`));
     const name = `imgs-leak-${randomUUID().slice(0, 8)}`;
+    // Someone else's container on the same engine (no run label) must be left alone.
+    const bystander = `imgs-bystander-${randomUUID().slice(0, 8)}`;
     execFileSync("docker", ["create", "--name", name, "--label", runLabel ?? "", "imgs.localhost/busybox:latest", "true"], { stdio: "ignore" });
+    execFileSync("docker", ["create", "--name", bystander, "imgs.localhost/busybox:latest", "true"], { stdio: "ignore" });
     try {
       expect(exists(name)).toBe(true);
       const error: unknown = (() => {
@@ -41,14 +44,13 @@ describe("docker global setup", () => {
         }
         return undefined;
       })();
-      // Containers made meanwhile by others without a run label would be listed too; ours must be.
       expect(error).toBeInstanceOf(Error);
-      expect((error as Error).message).toMatch(/^the Docker tests left \d+ container\(s\) behind \(now removed\):\n/);
-      expect((error as Error).message).toContain(`\n  ${name} (imgs.localhost/busybox:latest)`);
+      expect((error as Error).message).toBe(`the Docker tests left 1 container(s) behind (now removed):\n  ${name} (imgs.localhost/busybox:latest)`);
       expect(process.exitCode).toBe(1);
       expect(exists(name)).toBe(false);
+      expect(exists(bystander)).toBe(true);
     } finally {
-      execFileSync("docker", ["rm", "--force", name], { stdio: "ignore" });
+      execFileSync("docker", ["rm", "--force", name, bystander], { stdio: "ignore" });
     }
   });
 });
