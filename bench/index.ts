@@ -13,7 +13,8 @@ try {
   const sections = selectSections(await loadSections(fileURLToPath(new URL(".", import.meta.url))), process.argv.slice(2));
   await ensureEngine();
   for (const section of sections) {
-    log(`\n## ${section.name} (${runs} runs)\n`);
+    // Sections print how many runs they took: a heavy one may take fewer than BENCH_RUNS asks.
+    log(`\n## ${section.name}\n`);
     await section.run({ runs, log });
   }
 } catch (error) {

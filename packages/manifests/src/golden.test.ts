@@ -9,10 +9,12 @@ import { renderManifest } from "./files/render-manifest.js";
 import { tagPrefix } from "./files/tag-prefix.js";
 import { imageTags, tagsFileContent } from "./files/tags-file.js";
 import { fakeContext, fakeGit, fakeImageInfo, FIXED_NOW } from "./testing/fake-context.js";
-import { historyLineProblems, manifestProblems, tagsFileProblems } from "./testing/docker-stacks-format.js";
-import { compareLines, readGolden } from "./testing/golden.js";
+import { fileURLToPath } from "node:url";
+import { compareLines, historyLineProblems, manifestProblems, readGolden, tagsFileProblems } from "@imgs/test-utils";
 import { GOLDEN_REPLIES } from "./testing/golden-replies.js";
 import type { ManifestContext } from "./types.js";
+
+const GOLDEN_DIR = fileURLToPath(new URL("./__golden__/", import.meta.url));
 
 // docker-stacks' r-notebook: foundation's manifests (conda, apt) then its own (R), on a fake
 // container with fixed outputs, and a real git repository whose commit is fixed (dates and author
@@ -41,7 +43,7 @@ beforeAll(() => {
 afterAll(() => repo.remove());
 
 function expectGolden(name: string, actual: string): void {
-  const diff = compareLines(actual, readGolden(name, actual));
+  const diff = compareLines(actual, readGolden(GOLDEN_DIR, name, actual));
   expect(diff, `${name} differs from its reference file:\n${diff}`).toBe("");
 }
 

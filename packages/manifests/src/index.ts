@@ -15,7 +15,7 @@ export { InvalidPieceError, ManifestFailedError } from "./errors.js";
 export { buildTimestamp } from "./files/build-timestamp.js";
 export { historyLineFileName, manifestBaseName, manifestFileName, tagsFileName } from "./files/file-names.js";
 export type { ManifestFileNameOptions, TagsFileNameOptions } from "./files/file-names.js";
-export { historyLine } from "./files/history-line.js";
+export { dockerfileInRepository, historyLine } from "./files/history-line.js";
 export type { HistoryLineOptions } from "./files/history-line.js";
 export { manifestHeader, renderManifest, sbomPiece } from "./files/render-manifest.js";
 export type { RenderManifestOptions } from "./files/render-manifest.js";

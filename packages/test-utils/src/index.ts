@@ -2,3 +2,19 @@ export { fakeSession } from "./fake-session.js";
 export type { FakeReply } from "./fake-session.js";
 export { isolatedGitEnv, makeGitRepo } from "./make-git-repo.js";
 export type { GitRepoFixture, MakeGitRepoOptions } from "./make-git-repo.js";
+export {
+  BUSYBOX,
+  buildTestImage,
+  containerExists,
+  containersWithLabel,
+  docker,
+  dockerRun,
+  imageExists,
+  labelNewContainers,
+  recordContainerEvents,
+  testRunLabel,
+} from "./docker-cli.js";
+export type { ContainerEvent, ContainerEventLog } from "./docker-cli.js";
+export { historyLineProblems, manifestProblems, tagsFileProblems } from "./docker-stacks-format.js";
+export { EXAMPLE_IMAGES, ensureExampleImages, exampleRef } from "./example-images.js";
+export { compareLines, readGolden } from "./golden.js";

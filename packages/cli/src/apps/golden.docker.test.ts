@@ -1,13 +1,23 @@
+import { fileURLToPath } from "node:url";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { formatImageSize } from "@imgs/manifests";
 import { inspectImage, removeImage } from "@imgs/runner";
-import { makeGitRepo, type GitRepoFixture } from "@imgs/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { historyLineProblems, manifestProblems, tagsFileProblems } from "../__fixtures__/docker-stacks-format.js";
-import { buildTestImage, engineDeps } from "../__fixtures__/engine.js";
-import { compareLines, readGolden } from "../__fixtures__/golden.js";
+import {
+  buildTestImage,
+  compareLines,
+  historyLineProblems,
+  makeGitRepo,
+  manifestProblems,
+  readGolden,
+  tagsFileProblems,
+  type GitRepoFixture,
+} from "@imgs/test-utils";
+import { engineDeps } from "../__fixtures__/engine.js";
+
+const GOLDEN_DIR = fileURLToPath(new URL("../__golden__/", import.meta.url));
 import { runCli } from "../cli.js";
 
 // `imgs hook golden` on a fixed image (__fixtures__/golden-image) with a real git repository whose
@@ -70,7 +80,7 @@ afterAll(async () => {
 });
 
 function expectGolden(name: string, actual: string): void {
-  const diff = compareLines(actual, readGolden(name, actual));
+  const diff = compareLines(actual, readGolden(GOLDEN_DIR, name, actual));
   expect(diff, `${name} differs from ../__golden__/${name}:\n${diff}`).toBe("");
 }
 

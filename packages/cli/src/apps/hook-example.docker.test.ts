@@ -2,21 +2,23 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { machine, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { makeGitRepo, type GitRepoFixture } from "@imgs/test-utils";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { historyLineProblems, manifestProblems, tagsFileProblems } from "../__fixtures__/docker-stacks-format.js";
 import {
   containerExists,
   containersWithLabel,
-  docker,
   dockerRun,
-  engineDeps,
-  imageExists,
+  ensureExampleImages,
+  historyLineProblems,
   labelNewContainers,
+  makeGitRepo,
+  manifestProblems,
   recordContainerEvents,
+  tagsFileProblems,
   testRunLabel,
   type ContainerEvent,
-} from "../__fixtures__/engine.js";
+  type GitRepoFixture,
+} from "@imgs/test-utils";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { engineDeps } from "../__fixtures__/engine.js";
 import { runCli } from "../cli.js";
 
 // `imgs hook --all` on the example Debian stack (foundation -> python -> scientific / r), on the
@@ -38,13 +40,6 @@ let fileLabel: ReturnType<typeof labelNewContainers>;
 let stdout: string;
 /** Tag values each image's own taggers must give, read from the images with docker run. */
 const own = new Map<ExampleImage, string[]>();
-
-/** Build the example images that are missing, parents first, as images/README.md says. */
-async function ensureExampleImages(): Promise<void> {
-  for (const name of IMAGES) {
-    if (!(await imageExists(ref(name)))) await docker("build", "--tag", ref(name), join(EXAMPLE, "images", name));
-  }
-}
 
 /** The Debian upstream version: no epoch, no revision, no +suffix (what apt-package tags show). */
 const upstream = (version: string): string => version.replace(/^\d+:/, "").replace(/-[^-]*$/, "").split("+")[0] ?? version;

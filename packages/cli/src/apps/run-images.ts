@@ -1,7 +1,8 @@
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { join, resolve } from "node:path";
 import { fullImageName } from "@imgs/hierarchy";
 import {
   buildTimestamp,
+  dockerfileInRepository,
   historyLine,
   historyLineFileName,
   imageTags,
@@ -107,13 +108,6 @@ async function writeOutcome(
     result = { ...result, manifest: { file: manifestFile, pieces: outcome.pieces }, historyLine: { file: lineFile, line } };
   }
   return result;
-}
-
-/** The Dockerfile's path inside the repository, when the config names one there. */
-function dockerfileInRepository(dockerfile: string | undefined, root: string): string | undefined {
-  if (dockerfile === undefined) return undefined;
-  const path = relative(root, dockerfile);
-  return path.startsWith("..") || isAbsolute(path) ? undefined : path.split(sep).join("/");
 }
 
 function summary(r: ImageResult): string {

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { removeImage } from "@imgs/runner";
 import { makeGitRepo, type GitRepoFixture } from "@imgs/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestImage, containersWithLabel, engineDeps, labelNewContainers, recordContainerEvents, testRunLabel, type ContainerEvent } from "../__fixtures__/engine.js";
+import { buildTestImage, containersWithLabel, labelNewContainers, recordContainerEvents, testRunLabel, type ContainerEvent } from "@imgs/test-utils";
+import { engineDeps } from "../__fixtures__/engine.js";
 import { runCli } from "../cli.js";
 
 // Two images built from __fixtures__/probe-image with different flavours; `probe` counts its own

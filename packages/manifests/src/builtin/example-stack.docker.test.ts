@@ -1,8 +1,7 @@
 import { inspectImage, startContainer } from "@imgs/runner";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderManifest } from "../files/render-manifest.js";
-import { docker, dockerRun, buildExampleImages, exampleRef } from "../testing/docker-cli.js";
-import { manifestProblems } from "../testing/docker-stacks-format.js";
+import { docker, dockerRun, ensureExampleImages, exampleRef, manifestProblems } from "@imgs/test-utils";
 import { fakeGit, FIXED_NOW } from "../testing/fake-context.js";
 import type { Manifest, ManifestContext, ManifestPiece } from "../types.js";
 import { buildInfoManifest } from "./build-info.js";
@@ -56,7 +55,7 @@ const piece = (image: string, title: string): ManifestPiece => {
 };
 
 beforeAll(async () => {
-  await buildExampleImages();
+  await ensureExampleImages();
   for (const name of Object.keys(LINEAGE)) pieces.set(name, await manifestOf(name));
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { historyLine } from "./history-line.js";
+import { dockerfileInRepository, historyLine } from "./history-line.js";
 
 const base = {
   buildTimestamp: "2024-01-02T03:04:05Z",
@@ -25,5 +25,16 @@ describe("historyLine", () => {
       "| \`2024-01-02T03:04:05Z\` | \`quay.io/jupyter/base-notebook:x86_64-v\` | [Git diff](https://gitlab.example/jupyter/docker-stacks/commit/0123456789abcdef0123456789abcdef01234567)<br />[Dockerfile](https://gitlab.example/jupyter/docker-stacks/blob/0123456789abcdef0123456789abcdef01234567/stack/base/Dockerfile)<br />[Build manifest](./x86_64-default-base-notebook-0123456789ab) |
       "
     `);
+  });
+});
+
+describe("dockerfileInRepository", () => {
+  it.each([
+    ["/repo/examples/s/images/python/Dockerfile", "examples/s/images/python/Dockerfile"],
+    ["/elsewhere/Dockerfile", undefined],
+    ["/repo-sibling/Dockerfile", undefined],
+    [undefined, undefined],
+  ])("turns %j into the repository path %j", (dockerfile, expected) => {
+    expect(dockerfileInRepository(dockerfile, "/repo")).toBe(expected);
   });
 });

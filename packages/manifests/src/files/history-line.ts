@@ -1,3 +1,4 @@
+import { isAbsolute, relative, sep } from "node:path";
 import type { TextFileOptions } from "./tags-file.js";
 
 /** docker-stacks' MARKDOWN_LINE_BREAK: how cells of the history table hold several lines. */
@@ -42,4 +43,14 @@ export function historyLine(o: HistoryLineOptions): string {
     `[Build manifest](./${o.manifestName})`,
   ].join(LINE_BREAK);
   return `| ${date} | ${images} | ${links} |` + (o.finalNewline ? "\n" : "");
+}
+
+/**
+ * A Dockerfile's path inside the repository (with "/"), for the history line's Dockerfile link;
+ * undefined when there is none or it lies outside the repository.
+ */
+export function dockerfileInRepository(dockerfile: string | undefined, root: string): string | undefined {
+  if (dockerfile === undefined) return undefined;
+  const path = relative(root, dockerfile);
+  return path.startsWith("..") || isAbsolute(path) ? undefined : path.split(sep).join("/");
 }

@@ -1,9 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** Folder of the reference files. */
-export const GOLDEN_DIR = new URL("../__golden__/", import.meta.url).pathname;
-
 /** Set to rewrite the reference files from the current output (then review the git diff). */
 const UPDATE = process.env.IMGS_UPDATE_GOLDEN === "1";
 
@@ -27,9 +24,9 @@ export function compareLines(actual: string, expected: string): string {
   return report.join("\n");
 }
 
-/** The reference file's content, written first from `actual` in update mode. */
-export function readGolden(name: string, actual: string): string {
-  const path = join(GOLDEN_DIR, name);
+/** The reference file `dir/name`, written first from `actual` in update mode (IMGS_UPDATE_GOLDEN=1). */
+export function readGolden(dir: string, name: string, actual: string): string {
+  const path = join(dir, name);
   if (UPDATE || !existsSync(path)) {
     if (!UPDATE) throw new Error(`no reference file ${path}; run with IMGS_UPDATE_GOLDEN=1 to write it`);
     writeFileSync(path, actual);
