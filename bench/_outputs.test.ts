@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blankBuildTimestamp, outputDifferences } from "./_outputs.js";
+import { blankBuildTimestamp, outputDifferences, comparableManifest } from "./_outputs.js";
 
 const manifest = (timestamp: string): string => `# Build manifest for image: python:0123456789ab\n\n## Build Info\n\n- Build timestamp: ${timestamp}\n- Docker image size: 190 MB\n`;
 
@@ -34,5 +34,14 @@ describe("outputDifferences", () => {
 
   it("reports a missing final line", () => {
     expect(outputDifferences(new Map([["h.txt", "a\n"]]), new Map([["h.txt", "a"]]))).toEqual(['h.txt: line 2 is "(none)", expected ""']);
+  });
+});
+
+describe("comparableManifest", () => {
+  it("sorts the lines of each text block, so stdout and stderr arriving in another order compare equal", () => {
+    const a = "- Build timestamp: 1\n\n```text\nWARNING: apt\nListing...\nbash/stable\n```\n";
+    const b = "- Build timestamp: 2\n\n```text\nListing...\nWARNING: apt\nbash/stable\n```\n";
+    expect(comparableManifest(a)).toBe(comparableManifest(b));
+    expect(comparableManifest(a)).not.toBe(comparableManifest(b.replace("bash/stable", "dash/stable")));
   });
 });

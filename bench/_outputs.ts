@@ -22,10 +22,19 @@ export async function readOutputs(dir: string, prefix = ""): Promise<Map<string,
 export const blankBuildTimestamp = (text: string): string => text.replace(/^- Build timestamp: .*$/m, "- Build timestamp: (blanked)");
 
 /**
+ * A manifest as compared between runs: timestamp blanked, and the lines of each ```text block
+ * sorted. Quoted output is stdout and stderr in arrival order (as docker-stacks writes it), so
+ * e.g. apt's stderr warning and its "Listing..." line may swap from one run to the next.
+ */
+export function comparableManifest(text: string): string {
+  return blankBuildTimestamp(text).replace(/```text\n([\s\S]*?)\n```/g, (_, body: string) => `\`\`\`text\n${body.split("\n").sort().join("\n")}\n\`\`\``);
+}
+
+/**
  * What differs between two sets of output files, one line each: files only one side has, and
  * files whose content differs (after `normalize`). Empty when they are the same.
  */
-export function outputDifferences(expected: OutputFiles, actual: OutputFiles, normalize = blankBuildTimestamp): string[] {
+export function outputDifferences(expected: OutputFiles, actual: OutputFiles, normalize = comparableManifest): string[] {
   const differences: string[] = [];
   for (const path of [...new Set([...expected.keys(), ...actual.keys()])].sort()) {
     const want = expected.get(path);

@@ -4,7 +4,7 @@ export { buildImages, ParentFailedError } from "./apps/build.js";
 export type { BuildOptions, BuiltImage } from "./apps/build.js";
 export { runDoctor, DOCTOR_IMAGE } from "./apps/doctor.js";
 export type { DoctorCheck } from "./apps/doctor.js";
-export { formatRefsText } from "./apps/format-refs.js";
+export { formatRefsTags, formatRefsText } from "./apps/format-refs.js";
 export { describeHierarchy } from "./apps/hierarchy.js";
 export type { HierarchyFormat } from "./apps/hierarchy.js";
 export { DEFAULT_TIMEOUT_SECONDS } from "./apps/options.js";

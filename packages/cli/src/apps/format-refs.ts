@@ -1,9 +1,19 @@
 import type { ExplainEntry, RefTagsResult } from "@imgs/taggers";
 
-/** Tags one a line (for scripts), then, with explain, the account of every rule. */
+/** The tags one a line, nothing else: for scripts (`--format tags`). */
+export const formatRefsTags = (result: RefTagsResult): string => result.tags.join("\n");
+
+/** Tags, version and labels in sections for people, then, with explain, the account of every rule. */
 export function formatRefsText(result: RefTagsResult): string {
-  const lines = [...result.tags];
-  if (result.explain) lines.push("", ...result.explain.map(explainLine));
+  const { main, latest } = result.version;
+  const lines = [
+    "tags:",
+    ...(result.tags.length ? result.tags.map((t) => `  ${t}`) : ["  (none)"]),
+    `version: ${main ?? "(none)"}${latest ? " (latest)" : ""}`,
+    "labels:",
+    ...result.labels.map((label) => `  ${label}`),
+  ];
+  if (result.explain) lines.push("explain:", ...result.explain.map((e) => `  ${explainLine(e)}`));
   return lines.join("\n");
 }
 

@@ -16,24 +16,34 @@ describe("refs command", () => {
   });
   afterAll(() => repo.remove());
 
-  it("prints 1.2.3, 1.2, 1 and latest for a v1.2.3 tag on the default branch", async () => {
+  it("prints 1.2.3, 1.2, 1 and latest, the version and the labels for a v1.2.3 tag on the default branch", async () => {
     const deps = capturedDeps({ cwd: repo.dir });
     await runCli(["refs", ...SEMVER_RULES], deps);
+    const [tags, rest = ""] = deps.out().split("version: ");
+    expect(tags).toBe("tags:\n  1.2.3\n  1.2\n  1\n  latest\n");
+    expect(rest).toMatch(/^1\.2\.3 \(latest\)\nlabels:\n/);
+    expect(rest).toContain(`\n  org.opencontainers.image.revision=${repo.git("rev-parse", "HEAD")}\n`);
+    expect(rest).toContain("\n  org.opencontainers.image.version=1.2.3\n");
+  });
+
+  it("prints only the tags, one a line, with --format tags", async () => {
+    const deps = capturedDeps({ cwd: repo.dir });
+    await runCli(["refs", ...SEMVER_RULES, "--format", "tags"], deps);
     expect(deps.out()).toBe("1.2.3\n1.2\n1\nlatest\n");
   });
 
   it("names the rule behind each tag with --explain", async () => {
     const deps = capturedDeps({ cwd: repo.dir });
     await runCli(["refs", ...SEMVER_RULES, "--explain"], deps);
-    const explain = deps.out().split("\n\n")[1] ?? "";
-    expect(explain).toContain("1.2.3  <- type=semver,pattern={{version}}");
-    expect(explain).toContain("1.2  <- type=semver,pattern={{major}}.{{minor}}");
-    expect(explain).toContain("1  <- type=semver,pattern={{major}}");
-    expect(explain).toMatch(/^latest {2}<- flavor latest: .*'1.2.3' \(type=semver,pattern=\{\{version\}\}\)/m);
+    const explain = deps.out().split("explain:\n")[1] ?? "";
+    expect(explain).toContain("  1.2.3  <- type=semver,pattern={{version}}\n");
+    expect(explain).toContain("  1.2  <- type=semver,pattern={{major}}.{{minor}}\n");
+    expect(explain).toContain("  1  <- type=semver,pattern={{major}}\n");
+    expect(explain).toMatch(/^ {2}latest {2}<- flavor latest: .*'1.2.3' \(type=semver,pattern=\{\{version\}\}\)/m);
   });
 
   it("does the same through the imgs binary, as a separate process", () => {
-    const out = execFileSync(process.execPath, ["--import", "tsx", "packages/cli/src/bin.ts", "refs", "--git-dir", repo.dir, ...SEMVER_RULES], {
+    const out = execFileSync(process.execPath, ["--import", "tsx", "packages/cli/src/bin.ts", "refs", "--git-dir", repo.dir, ...SEMVER_RULES, "--format", "tags"], {
       cwd: root,
       encoding: "utf8",
       env: { ...process.env, GITHUB_ACTIONS: "", GITLAB_CI: "", JENKINS_URL: "", TRAVIS: "" },
@@ -54,13 +64,13 @@ describe("refs command", () => {
 
   it("uses explicit context flags over the repository, and runs outside one with --ref and --sha", async () => {
     const deps = capturedDeps({ cwd: "/" });
-    await runCli(["refs", "--ref", "refs/heads/tickets/DM-1234", "--sha", "860c1904a1ce19322e91ac35af1ab07466440c37", "-t", "type=ref,event=branch", "-t", "type=sha"], deps);
+    await runCli(["refs", "--ref", "refs/heads/tickets/DM-1234", "--sha", "860c1904a1ce19322e91ac35af1ab07466440c37", "-t", "type=ref,event=branch", "-t", "type=sha", "--format", "tags"], deps);
     expect(deps.out()).toBe("tickets-DM-1234\nsha-860c190\n");
   });
 
   it("expands a preset given with --preset", async () => {
     const deps = capturedDeps({ cwd: repo.dir, env: { ...capturedDeps().env, GITHUB_ACTIONS: "true", GITHUB_EVENT_NAME: "push", GITHUB_REF: "refs/heads/main", GITHUB_SHA: repo.git("rev-parse", "HEAD") } });
-    await runCli(["refs", "--preset", "marketplace", "--default-branch", "main"], deps);
+    await runCli(["refs", "--preset", "marketplace", "--default-branch", "main", "--format", "tags"], deps);
     expect(deps.out()).toBe(`${repo.git("rev-parse", "--short=7", "HEAD")}\nlatest\n`);
   });
 

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { CommandModule } from "yargs";
 import { listPresets, toBakeFile, toGithubEnv, toGithubOutput, toJsonOutput, type RefContext, type RefTagsResult } from "@imgs/taggers";
-import { formatRefsText } from "../apps/format-refs.js";
+import { formatRefsTags, formatRefsText } from "../apps/format-refs.js";
 import { computeRefs } from "../apps/refs.js";
 import type { CliDeps } from "../deps.js";
 import { writeFileAtomic } from "../files/write-atomic.js";
@@ -59,7 +59,7 @@ export function refsCommand(deps: CliDeps): CommandModule<object, RefsArgs> {
         .option("explain", { type: "boolean", describe: "Say which rule made each tag and why the others made none" })
         .option("highest-semver-latest", { type: "boolean", describe: "latest only for the highest stable semver tag of the repository" })
         .option("short-sha-length", { type: "number", describe: "Length of short sha tags (default 7)" })
-        .option("format", { choices: ["text", "json", "github-output", "github-env", "bake"], default: "text", describe: "Output format" })
+        .option("format", { choices: ["text", "tags", "json", "github-output", "github-env", "bake"], default: "text", describe: "text: tags, version and labels; tags: one a line, for scripts" })
         .option("bake-target", { type: "string", default: "docker-metadata-action", describe: "Target name in the bake file" })
         .option("output", { type: "string", alias: "o", describe: "Write to this file instead of stdout" })
         .option("git-dir", { type: "string", describe: "Repository to read (default: the working directory)" })
@@ -117,6 +117,8 @@ function render(result: RefTagsResult, format: string, bakeTarget: string | unde
       return toGithubEnv(result);
     case "bake":
       return toBakeFile(result, { target: bakeTarget });
+    case "tags":
+      return formatRefsTags(result);
     default:
       return formatRefsText(result);
   }
