@@ -1,0 +1,18 @@
+/**
+ * True when `error` carries one of these `code`s: Node's system errors ("ENOENT", "EACCES") and
+ * isomorphic-git's errors ("NotFoundError") both do. Comparing codes rather than classes keeps
+ * working when a library's CommonJS and ES builds are both loaded.
+ *
+ * @example if (hasErrorCode(error, "ENOENT", "ENOTDIR")) return undefined;
+ */
+export function hasErrorCode(error: unknown, ...codes: readonly string[]): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" && codes.includes(code);
+}
+
+/** An Error for anything thrown (`throw "text"` happens in plugins). */
+export const asError = (value: unknown): Error => (value instanceof Error ? value : new Error(String(value)));
+
+/** The message of anything thrown. */
+export const messageOf = (value: unknown): string => (value instanceof Error ? value.message : String(value));

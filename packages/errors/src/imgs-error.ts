@@ -1,0 +1,39 @@
+/**
+ * What an error means for the person who ran imgs:
+ * - "usage": the input is wrong (a flag, a config file, an image name, a rule); nothing was started,
+ *   and running again unchanged fails the same way. The CLI exits 2.
+ * - "failure": work was tried and failed (an engine, a registry, a command in a container). Exit 1.
+ */
+export type ErrorCategory = "usage" | "failure";
+
+/**
+ * The base of every imgs error class. A subclass declares its `code` (the class name without the
+ * `Error` suffix, in SCREAMING_SNAKE_CASE: `UnknownImageError` → `"UNKNOWN_IMAGE"`) and its
+ * `category`, carries its facts as readonly fields, and passes the error it wraps as `cause`.
+ *
+ * @example
+ * export class UnknownImageError extends ImgsError {
+ *   readonly code = "UNKNOWN_IMAGE";
+ *   readonly category = "usage";
+ *   constructor(readonly image: string) { super(`unknown image "${image}"`); }
+ * }
+ */
+export abstract class ImgsError extends Error {
+  abstract readonly code: string;
+  abstract readonly category: ErrorCategory;
+
+  constructor(message: string, options?: { readonly cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    // The concrete class's name, so stack traces and `${error}` say which error it is.
+    this.name = new.target.name;
+  }
+}
+
+/** True for any error made by imgs. */
+export const isImgsError = (value: unknown): value is ImgsError => value instanceof ImgsError;
+
+/**
+ * The category of anything thrown: an imgs error's own; "failure" for everything else (a bug, or
+ * a library's error that imgs did not recognise, is never the user's input at fault).
+ */
+export const categoryOf = (value: unknown): ErrorCategory => (value instanceof ImgsError ? value.category : "failure");
