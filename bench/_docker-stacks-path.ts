@@ -4,21 +4,19 @@ import { readCiEnv, readGitSnapshot } from "@imgs/git-helper";
 import {
   buildOrder,
   builtinCatalog,
-  fullImageName,
   imageRef,
-  isRefRules,
   loadConfig,
   manifestsFor,
   taggersFor,
   type Hierarchy,
-  type TaggerEntry,
 } from "@imgs/hierarchy";
+import { imageRepository as fullImageName } from "@imgs/reference";
 import {
   buildInfoManifest,
   buildTimestamp,
   historyLine,
   historyLineFileName,
-  hostPlatform,
+  unifyPlatform,
   imageTags,
   manifestBaseName,
   manifestFileName,
@@ -32,7 +30,9 @@ import {
   dockerfileInRepository,
 } from "@imgs/manifests";
 import { inspectImage, startContainer, type createDocker } from "@imgs/runner";
-import { computeRefTags, refContextFrom, type RefContext, type TagContext } from "@imgs/taggers";
+import { machine } from "node:os";
+import { refContextFrom, runTagger, type RefContext, type TagContext, type Tagger } from "@imgs/taggers";
+import { runManifest } from "@imgs/manifests";
 
 /** Where and with what the docker-stacks-style run works. */
 export interface SequentialRunOptions {
@@ -43,6 +43,8 @@ export interface SequentialRunOptions {
   readonly docker: ReturnType<typeof createDocker>["docker"];
   readonly clock: { now(): Date };
   readonly env: NodeJS.ProcessEnv;
+  /** Repository to read git facts from; default the config's folder. */
+  readonly gitDir?: string;
 }
 
 /** One run's facts every image shares (docker-stacks' module-level constants and arguments). */
@@ -59,17 +61,10 @@ interface RunFacts {
 }
 
 /** Every tagger in order, one after another, as docker-stacks' `for tagger in taggers` loop. */
-async function tagValues(entries: readonly TaggerEntry[], ctx: TagContext, refContext: RefContext): Promise<string[]> {
+async function tagValues(taggers: readonly Tagger[], ctx: TagContext): Promise<string[]> {
   const values: string[] = [];
-  for (const entry of entries) {
-    if (isRefRules(entry)) {
-      const { tags } = await computeRefTags({ images: [], tags: entry.tags, flavor: entry.flavor, context: refContext });
-      values.push(...tags);
-    } else {
-      values.push(await entry(ctx));
-    }
-  }
-  return values;
+  for (const tagger of taggers) values.push(...(await runTagger(tagger, ctx)));
+  return [...new Set(values)];
 }
 
 /** The context of one image in one container; the same facts imgs gives its taggers and manifests. */
@@ -77,13 +72,13 @@ async function contextFor(run: RunFacts, image: string): Promise<Omit<TagContext
   const ref = imageRef(run.hierarchy, image);
   const info = await inspectImage(ref, { docker: run.docker });
   const build = { fullImage: fullImageName(run.hierarchy, image), repository: run.hierarchy.repository, serverUrl: undefined };
-  return { git: run.git, clock: run.clock, image: { name: image, ref, info }, build };
+  return { git: run.git, refs: run.refContext, now: run.clock.now(), image: { name: image, ref, info }, build };
 }
 
 /** write_tags_file: a container of its own, every tagger in turn, the tags file. */
 async function writeTagsFile(run: RunFacts, image: string, facts: Omit<TagContext, "container">): Promise<void> {
   await using container = await startContainer({ image: facts.image.ref, docker: run.docker });
-  const values = await tagValues(taggersFor(run.hierarchy.images, image), { ...facts, container }, run.refContext);
+  const values = await tagValues(taggersFor(run.hierarchy.images, image), { ...facts, container });
   const tags = imageTags({ fullImage: fullImageName(run.hierarchy, image), prefix: run.prefix, values });
   await writeFile(join(run.dirs.tags, tagsFileName({ platform: run.platform, variant: run.variant, image })), tagsFileContent(tags));
 }
@@ -92,10 +87,10 @@ async function writeTagsFile(run: RunFacts, image: string, facts: Omit<TagContex
 async function writeManifest(run: RunFacts, image: string, facts: Omit<TagContext & ManifestContext, "container">): Promise<void> {
   await using container = await startContainer({ image: facts.image.ref, docker: run.docker });
   const ctx = { ...facts, container };
-  const values = await tagValues(taggersFor(run.hierarchy.images, image), ctx, run.refContext);
+  const values = await tagValues(taggersFor(run.hierarchy.images, image), ctx);
   const manifests: Manifest[] = [buildInfoManifest, ...manifestsFor(run.hierarchy.images, image).filter((m) => m.name !== buildInfoManifest.name)];
   const pieces: ManifestPiece[] = [];
-  for (const manifest of manifests) pieces.push(await manifest(ctx));
+  for (const manifest of manifests) pieces.push(await runManifest(manifest, ctx));
   const names = { platform: run.platform, variant: run.variant, image, commit: run.git.commit };
   await writeFile(join(run.dirs.manifests, manifestFileName(names)), renderManifest({ image, commit: run.git.commit, pieces }));
   const line = historyLine({
@@ -120,8 +115,8 @@ async function writeManifest(run: RunFacts, image: string, facts: Omit<TagContex
 export async function runSequential(options: SequentialRunOptions): Promise<void> {
   const configDir = dirname(options.configFile);
   const { hierarchy } = await loadConfig({ cwd: configDir, configPath: options.configFile, catalog: builtinCatalog() });
-  const git = await readGitSnapshot({ dir: configDir, env: options.env });
-  const platform = hierarchy.defaults.platform ?? hostPlatform();
+  const git = await readGitSnapshot({ dir: options.gitDir ?? configDir, env: options.env });
+  const platform = unifyPlatform(hierarchy.defaults.platform ?? machine());
   const variant = hierarchy.defaults.variant;
   const dirs = { tags: join(options.outDir, "tags"), manifests: join(options.outDir, "manifests"), histLines: join(options.outDir, "hist-lines") };
   await Promise.all(Object.values(dirs).map((dir) => mkdir(dir, { recursive: true })));

@@ -1,5 +1,5 @@
 import { mkdtemp, rm } from "node:fs/promises";
-import { availableParallelism, tmpdir } from "node:os";
+import { availableParallelism, machine, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildImages, runImages, type CliDeps } from "@imgs/cli";
@@ -69,7 +69,16 @@ async function assertSameOutputs(label: string, reference: OutputFiles, files: O
 
 /** The CLI's dependencies for the bench: the repository as working folder, no stdout. */
 function benchDeps(docker: CountingDocker["docker"], clock: CliDeps["clock"]): CliDeps {
-  return { cwd: ROOT, env: process.env, stdout: { write: () => undefined }, stderr: process.stderr, clock, docker: () => docker, cpus: availableParallelism() };
+  return {
+    cwd: ROOT,
+    env: process.env,
+    stdout: { write: () => undefined },
+    stderr: process.stderr,
+    clock,
+    docker: () => Promise.resolve(docker),
+    cpus: availableParallelism(),
+    machine: machine(),
+  };
 }
 
 function imgsPath(docker: CountingDocker["docker"], clock: CliDeps["clock"]): BenchPath {

@@ -1,4 +1,5 @@
 import yargs, { type Argv } from "yargs";
+import packageJson from "../package.json" with { type: "json" };
 import { applyCommand } from "./commands/apply.js";
 import { buildCommand } from "./commands/build.js";
 import { doctorCommand } from "./commands/doctor.js";
@@ -22,7 +23,7 @@ export function createCli(deps: CliDeps): Argv {
     .command(hierarchyCommand(deps))
     .command(refsCommand(deps))
     .command(doctorCommand(deps))
-    .demandCommand(1, "Name a command; see imgs --help")
+    .demandCommand(1, "Name a command; see imgs --help (imgs --version prints the version)")
     .strict()
     .exitProcess(false)
     .fail((message, error) => {
@@ -30,8 +31,8 @@ export function createCli(deps: CliDeps): Argv {
     })
     .help()
     .alias("h", "help")
-    .version(false)
-    .wrap(Math.min(110, process.stdout.columns || 100));
+    .version(packageJson.version)
+    .wrap(Math.min(110, deps.columns ?? 100));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type Dockerode from "dockerode";
+import type { StartContainerOptions } from "@imgs/runner";
 
 /** Somewhere text goes: process.stdout in the bin, a buffer in tests. */
 export interface Output {
@@ -7,15 +8,23 @@ export interface Output {
   readonly isTTY?: boolean;
 }
 
-/** The outside world the apps use; only bin.ts wires the real one. */
+/** The outside world the apps use; only bin.ts wires the real one (libraries never read the process). */
 export interface CliDeps {
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
   readonly stdout: Output;
   readonly stderr: Output;
   readonly clock: { now(): Date };
-  /** The Docker client; created on first use so commands that need no engine never touch one. */
-  readonly docker: () => Dockerode;
+  /** The Docker client; created (and dockerode loaded) on first use, so commands that need no engine never load it. */
+  readonly docker: () => Promise<Dockerode>;
   /** Number of CPUs, the default of --jobs. */
   readonly cpus: number;
+  /** This machine's `uname -m` (os.machine()): the default platform. */
+  readonly machine: string;
+  /** Width of the terminal for help text; undefined when stdout is not one. */
+  readonly columns?: number | undefined;
+  /** Fires when the run must stop (SIGINT, SIGTERM, SIGHUP in the bin). */
+  readonly signal?: AbortSignal | undefined;
+  /** What every container imgs starts gets: labels, the registry that removes it on a signal. */
+  readonly containers?: Omit<StartContainerOptions, "image" | "docker"> | undefined;
 }

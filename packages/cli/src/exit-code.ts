@@ -1,3 +1,4 @@
+import { categoryOf, isImgsError } from "@imgs/errors";
 import { ConfigInvalidError, ConfigLoadError, ConfigNotFoundError, PluginLoadError, UnknownImageError } from "@imgs/hierarchy";
 import { UsageError } from "./errors.js";
 
@@ -10,7 +11,7 @@ const USAGE_ERRORS = [UsageError, ConfigInvalidError, ConfigLoadError, ConfigNot
 
 /** The process exit status an error ends the CLI with. */
 export const exitCodeFor = (error: unknown): number =>
-  USAGE_ERRORS.some((type) => error instanceof type) ? EXIT_USAGE : EXIT_FAILURE;
+  (isImgsError(error) ? categoryOf(error) === "usage" : USAGE_ERRORS.some((type) => error instanceof type)) ? EXIT_USAGE : EXIT_FAILURE;
 
 /** One message for the terminal: "imgs: <message>", with the error's code when it has one. */
 export function formatError(error: unknown): string {

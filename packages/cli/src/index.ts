@@ -1,22 +1,21 @@
-export { applyTags, TagsFileError } from "./apps/apply.js";
+// The apps as functions, for TypeScript tools that run imgs' jobs without yargs.
+export { applyTags } from "./apps/apply.js";
 export type { ApplyOptions, AppliedImage } from "./apps/apply.js";
-export { buildImages, ParentFailedError } from "./apps/build.js";
+export { buildImages } from "./apps/build.js";
 export type { BuildOptions, BuiltImage } from "./apps/build.js";
-export { runDoctor, DOCTOR_IMAGE } from "./apps/doctor.js";
-export type { DoctorCheck } from "./apps/doctor.js";
-export { formatRefsTags, formatRefsText } from "./apps/format-refs.js";
+export { runDoctor } from "./apps/doctor.js";
+export type { DoctorCheck, DoctorOptions } from "./apps/doctor.js";
 export { describeHierarchy } from "./apps/hierarchy.js";
 export type { HierarchyFormat } from "./apps/hierarchy.js";
 export { DEFAULT_TIMEOUT_SECONDS } from "./apps/options.js";
 export type { OutputOptions, RunOptions } from "./apps/options.js";
-export { computeRefs, inputLines } from "./apps/refs.js";
+export { computeRefs } from "./apps/refs.js";
 export type { RefsOptions } from "./apps/refs.js";
 export { runImages } from "./apps/run-images.js";
-export type { ImageResult, RunImagesResult } from "./apps/run-images.js";
+export type { ImageResult, ImageWork, RunImagesResult } from "./apps/run-images.js";
 export { createCli, runCli } from "./cli.js";
 export type { CliDeps, Output } from "./deps.js";
-export { ImagesFailedError, UsageError } from "./errors.js";
-export { EXIT_FAILURE, EXIT_USAGE, exitCodeFor, formatError } from "./exit-code.js";
+export { FileWriteError, ImagesFailedError, UsageError } from "./errors.js";
 
 import type { CliDeps } from "./deps.js";
 import { runImages } from "./apps/run-images.js";
@@ -33,6 +32,6 @@ export const hookImages = (options: RunOptions & OutputOptions, deps: CliDeps) =
 export { defineConfig } from "@imgs/hierarchy";
 export type { ImageConfig, ImgsConfig, ManifestConfig, RefRulesConfig, TaggerConfig } from "@imgs/hierarchy";
 export { defineTagger } from "@imgs/taggers";
-export type { TagContext, Tagger } from "@imgs/taggers";
+export type { TagContext, Tagger, TagValues } from "@imgs/taggers";
 export { defineManifest } from "@imgs/manifests";
 export type { Manifest, ManifestContext, ManifestPiece } from "@imgs/manifests";

@@ -1,10 +1,8 @@
 export { ConfigInvalidError, ConfigLoadError, ConfigNotFoundError, HierarchyCycleError, PluginLoadError, UnknownImageError } from "./errors.js";
 export type { ConfigIssue } from "./errors.js";
-export { assertKnownImage, buildOrder, children, descendants, lineage, manifestsFor, roots, taggersFor } from "./lineage.js";
-export { fullImageName, imageRef, isRefRules } from "./model.js";
-export { isImageName, isOwner, isRegistry } from "./config/names.js";
-export type { Hierarchy, HierarchyDefaults, ImageNode, ImageTree, RefRules, TaggerEntry } from "./model.js";
-export { entryLabel } from "./describe-entry.js";
+export { assertKnownImage, buildOrder, children, descendants, findCycles, lineage, manifestsFor, roots, taggersFor } from "./lineage.js";
+export { imageRef } from "./model.js";
+export type { Hierarchy, HierarchyDefaults, ImageNode, ImageTree } from "./model.js";
 export { hierarchyToJson, renderMermaid, renderTree } from "./render.js";
 export { builtinCatalog } from "./config/builtin-catalog.js";
 export { extendCatalog } from "./config/catalog.js";

@@ -1,6 +1,6 @@
-import { entryLabel } from "./describe-entry.js";
 import { children, lineage, manifestsFor, roots, taggersFor } from "./lineage.js";
-import { fullImageName, type Hierarchy } from "./model.js";
+import { imageRepository } from "@imgs/reference";
+import type { Hierarchy } from "./model.js";
 
 /** The hierarchy as an indented tree, each image with its own taggers and manifests. */
 export function renderTree(h: Hierarchy): string {
@@ -8,7 +8,7 @@ export function renderTree(h: Hierarchy): string {
   const walk = (image: string, indent: string, last: boolean, top: boolean): void => {
     const node = h.images[image];
     const own = [
-      node?.taggers.length ? `taggers: ${node.taggers.map(entryLabel).join(", ")}` : "",
+      node?.taggers.length ? `taggers: ${node.taggers.map((t) => t.name).join(", ")}` : "",
       node?.manifests.length ? `manifests: ${node.manifests.map((m) => m.name).join(", ")}` : "",
     ].filter(Boolean);
     lines.push(`${indent}${top ? "" : last ? "└── " : "├── "}${image}${own.length ? `  (${own.join("; ")})` : ""}`);
@@ -25,12 +25,12 @@ export function hierarchyToJson(h: Hierarchy): unknown {
     Object.entries(h.images).map(([name, node]) => [
       name,
       {
-        name: fullImageName(h, name),
+        name: imageRepository(h, name),
         parent: node.parent ?? null,
         lineage: lineage(h.images, name),
-        taggers: node.taggers.map(entryLabel),
+        taggers: node.taggers.map((t) => t.name),
         manifests: node.manifests.map((m) => m.name),
-        allTaggers: taggersFor(h.images, name).map(entryLabel),
+        allTaggers: taggersFor(h.images, name).map((t) => t.name),
         allManifests: manifestsFor(h.images, name).map((m) => m.name),
         dockerfile: node.dockerfile ?? null,
       },

@@ -1,3 +1,5 @@
+import { ImgsError } from "@imgs/errors";
+
 /** A manifest could not make its piece: a command failed, printed nothing, or the function threw. */
 export class ManifestFailedError extends Error {
   static readonly code = "MANIFEST_FAILED";
@@ -26,5 +28,30 @@ export class InvalidPieceError extends Error {
   constructor(title: string, reason: string) {
     super(`manifest piece ${JSON.stringify(title)} is invalid: ${reason}`);
     this.title = title;
+  }
+}
+
+/** defineManifest was given a name or function it cannot use. */
+export class InvalidManifestSpecError extends ImgsError {
+  readonly code = "INVALID_MANIFEST_SPEC";
+  readonly category = "usage";
+  constructor(
+    readonly manifest: unknown,
+    readonly reason: string,
+  ) {
+    super(`invalid manifest ${JSON.stringify(String(manifest))}: ${reason}`);
+  }
+}
+
+/** A tags file that is missing, unreadable, or holds a line that is not a tag of its image. */
+export class TagsFileError extends ImgsError {
+  readonly code = "TAGS_FILE";
+  readonly category = "usage";
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+    options?: { readonly cause?: unknown },
+  ) {
+    super(`tags file ${file}: ${reason}`, options);
   }
 }

@@ -1,4 +1,4 @@
-import { fakeSession, makeGitRepo, type GitRepoFixture } from "@imgs/test-utils";
+import { fakeSession, makeGitRepo, type GitRepoFixture, fakeContext, fakeGit, fakeImageInfo, FIXED_NOW } from "@imgs/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildInfoManifest } from "./builtin/build-info.js";
 import { aptPackagesManifest, condaEnvironmentManifest, rPackagesManifest } from "./builtin/docker-stacks.js";
@@ -8,7 +8,6 @@ import { historyLine } from "./files/history-line.js";
 import { renderManifest } from "./files/render-manifest.js";
 import { tagPrefix } from "./files/tag-prefix.js";
 import { imageTags, tagsFileContent } from "./files/tags-file.js";
-import { fakeContext, fakeGit, fakeImageInfo, FIXED_NOW } from "./testing/fake-context.js";
 import { fileURLToPath } from "node:url";
 import { compareLines, historyLineProblems, manifestProblems, readGolden, tagsFileProblems } from "@imgs/test-utils";
 import { GOLDEN_REPLIES } from "./testing/golden-replies.js";

@@ -1,4 +1,4 @@
-export { buildInfoManifest, buildInfoPiece, referenceName } from "./builtin/build-info.js";
+export { buildInfoManifest, buildInfoPiece } from "./builtin/build-info.js";
 export type { BuildInfoFacts } from "./builtin/build-info.js";
 export {
   aptPackagesManifest,
@@ -11,7 +11,7 @@ export { osReleaseManifest, pipPackagesManifest } from "./builtin/extra.js";
 export { builtinManifests } from "./builtin/index.js";
 export { defineManifest } from "./define-manifest.js";
 export type { ManifestFunction } from "./define-manifest.js";
-export { InvalidPieceError, ManifestFailedError } from "./errors.js";
+export { InvalidManifestSpecError, InvalidPieceError, ManifestFailedError, TagsFileError } from "./errors.js";
 export { buildTimestamp } from "./files/build-timestamp.js";
 export { historyLineFileName, manifestBaseName, manifestFileName, tagsFileName } from "./files/file-names.js";
 export type { ManifestFileNameOptions, TagsFileNameOptions } from "./files/file-names.js";
@@ -19,10 +19,11 @@ export { dockerfileInRepository, historyLine } from "./files/history-line.js";
 export type { HistoryLineOptions } from "./files/history-line.js";
 export { manifestHeader, renderManifest, sbomPiece } from "./files/render-manifest.js";
 export type { RenderManifestOptions } from "./files/render-manifest.js";
-export { DEFAULT_VARIANT, filePrefix, hostPlatform, tagPrefix, unifyPlatform } from "./files/tag-prefix.js";
+export { DEFAULT_VARIANT, filePrefix, ociPlatformOf, prefixPlatformOf, tagPrefix, unifyPlatform } from "./files/tag-prefix.js";
 export type { PrefixOptions } from "./files/tag-prefix.js";
-export { imageTags, tagsFileContent } from "./files/tags-file.js";
-export type { ImageTagsOptions, TextFileOptions } from "./files/tags-file.js";
+export { imageTags, parseTagsFile, readTagsFile, tagsFileContent } from "./files/tags-file.js";
+export type { ImageTagsOptions, ReadTagsFileOptions, TextFileOptions } from "./files/tags-file.js";
 export { formatImageSize } from "./format-image-size.js";
 export { renderPiece } from "./render-piece.js";
-export type { BuildFacts, Clock, ImageFacts, Manifest, ManifestContext, ManifestPiece } from "./types.js";
+export { checkPiece, runManifest } from "./run-manifest.js";
+export type { Manifest, ManifestContext, ManifestPiece } from "./types.js";

@@ -11,7 +11,7 @@ import { readBuildStream } from "./build-stream.js";
 import { dockerClient } from "./create-docker.js";
 import { engineError, engineMessageOf, isUnreachable, statusCodeOf } from "./docker-errors.js";
 import { EngineUnreachableError } from "./engine-errors.js";
-import { splitRepositoryTag } from "./image-reference.js";
+import { parseReference } from "@imgs/reference";
 
 /** Options of buildImage. */
 export interface BuildImageOptions {
@@ -71,7 +71,7 @@ export async function buildImage(options: BuildImageOptions): Promise<BuildImage
   const tags = [...options.tags];
   const aborted = (): BuildAbortedError => new BuildAbortedError(tags, options.signal?.reason);
   if (options.signal?.aborted) throw aborted();
-  for (const tag of tags) splitRepositoryTag(tag);
+  for (const tag of tags) parseReference(tag);
   const context = await readBuildContext(options.context, options.dockerfile);
   const fail = (failure: BuildFailureDetails, cause?: unknown): BuildFailedError =>
     new BuildFailedError({ tags, dockerfile: context.dockerfile, ...failure }, cause);

@@ -48,21 +48,6 @@ export class ImageInUseError extends Error {
   }
 }
 
-/** An image reference (repository[:tag]) that Docker would not accept. */
-export class InvalidReferenceError extends Error {
-  static readonly code = "INVALID_REFERENCE";
-  readonly code = InvalidReferenceError.code;
-  override readonly name = "InvalidReferenceError";
-  readonly reference: string;
-  readonly reason: string;
-
-  constructor(reference: string, reason: string) {
-    super(`invalid image reference ${JSON.stringify(reference)}: ${reason}`);
-    this.reference = reference;
-    this.reason = reason;
-  }
-}
-
 /** The session's container stopped or was removed by someone else while it was in use. */
 export class ContainerNotRunningError extends Error {
   static readonly code = "CONTAINER_NOT_RUNNING";

@@ -2,7 +2,7 @@ import type Dockerode from "dockerode";
 import { dockerClient } from "./create-docker.js";
 import { engineError, isUnreachable, statusCodeOf } from "./docker-errors.js";
 import { EngineUnreachableError, ImageInUseError, ImageNotFoundError } from "./engine-errors.js";
-import { splitRepositoryTag } from "./image-reference.js";
+import { InvalidReferenceError, parseReference, repositoryOf } from "@imgs/reference";
 import type { ImageInfo } from "./types.js";
 
 /** Options of the image helpers. */
@@ -68,7 +68,10 @@ export async function inspectImage(reference: string, options: ImageOptions = {}
  * after the last colon that follows the last slash ("127.0.0.1:5000/a/b:t"), "latest" if none.
  */
 export async function tagImage(source: string, target: string, options: ImageOptions = {}): Promise<void> {
-  const { repository, tag } = splitRepositoryTag(target);
+  const reference = parseReference(target);
+  if (reference.digest !== undefined) throw new InvalidReferenceError(target, "a digest reference cannot name a tag");
+  const repository = repositoryOf(reference);
+  const tag = reference.tag ?? "latest";
   const { docker, endpoint } = dockerClient(options.docker);
   try {
     await docker.getImage(source).tag({ repo: repository, tag });

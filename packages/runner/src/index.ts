@@ -14,7 +14,6 @@ export {
   EngineUnreachableError,
   ImageInUseError,
   ImageNotFoundError,
-  InvalidReferenceError,
 } from "./engine-errors.js";
 export { EmptyOutputError, ExecFailedError, outputTail } from "./errors.js";
 export { withExecCache } from "./exec-cache.js";
@@ -27,8 +26,6 @@ export {
   SessionClosedError,
 } from "./exec-errors.js";
 export { execOrThrow } from "./exec-or-throw.js";
-export { splitRepositoryTag } from "./image-reference.js";
-export type { RepositoryTag } from "./image-reference.js";
 export { inspectImage, listImages, removeImage, tagImage } from "./images.js";
 export type { ImageOptions, ImageSummary, ListImagesOptions, RemoveImageOptions } from "./images.js";
 export { quotedOutput } from "./quoted-output.js";

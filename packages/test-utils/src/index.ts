@@ -1,3 +1,4 @@
+export { fakeContext, fakeGit, fakeImageInfo, fakeRefs, fakeReplyContext, FIXED_NOW } from "./fake-context.js";
 export { fakeSession } from "./fake-session.js";
 export type { FakeReply } from "./fake-session.js";
 export { isolatedGitEnv, makeGitRepo } from "./make-git-repo.js";

@@ -10,9 +10,8 @@ export function capturedDeps(overrides: Partial<CliDeps> = {}): CliDeps & { out:
     stdout: { write: (text: string) => void (out += text) },
     stderr: { write: (text: string) => void (err += text) },
     clock: { now: () => new Date("2024-05-06T07:08:09.123Z") },
-    docker: () => {
-      throw new Error("the Docker engine was contacted");
-    },
+    docker: () => Promise.reject(new Error("the Docker engine was contacted")),
+    machine: "x86_64",
     cpus: 2,
     ...overrides,
     out: () => out,

@@ -4,5 +4,5 @@ import { capturedDeps } from "./captured-deps.js";
 
 /** CliDeps with captured output, the fixed clock, the real engine, and `--jobs` default 4. */
 export function engineDeps(overrides: Partial<CliDeps> = {}): ReturnType<typeof capturedDeps> {
-  return capturedDeps({ docker: () => createDocker().docker, cpus: 4, ...overrides });
+  return capturedDeps({ docker: () => Promise.resolve(createDocker().docker), cpus: 4, ...overrides });
 }

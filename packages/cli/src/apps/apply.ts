@@ -1,8 +1,8 @@
-import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { imageRef } from "@imgs/hierarchy";
-import { tagsFileName } from "@imgs/manifests";
-import { splitRepositoryTag, tagImage } from "@imgs/runner";
+import { readTagsFile, tagsFileName } from "@imgs/manifests";
+import { imageRepository } from "@imgs/reference";
+import { tagImage } from "@imgs/runner";
 import type { CliDeps } from "../deps.js";
 import type { RunOptions } from "./options.js";
 import { resolveTarget } from "./resolve-target.js";
@@ -10,20 +10,6 @@ import { resolveTarget } from "./resolve-target.js";
 /** Options of applyTags. */
 export interface ApplyOptions extends RunOptions {
   readonly tagsDir?: string;
-}
-
-/** A tags file that is missing or holds something that is not an image reference. */
-export class TagsFileError extends Error {
-  static readonly code = "TAGS_FILE_INVALID";
-  readonly code = TagsFileError.code;
-  override readonly name = "TagsFileError";
-  constructor(
-    readonly file: string,
-    reason: string,
-    options?: { cause: unknown },
-  ) {
-    super(`tags file ${file}: ${reason}`, options);
-  }
 }
 
 /** What applyTags did for one image. */
@@ -36,6 +22,8 @@ export interface AppliedImage {
 /**
  * Puts the tags of each image's tags file (written by `imgs tag`) on its local image R/O/I:latest,
  * as docker-stacks' apply_tags does. Every file is read and checked before any tag is applied.
+ *
+ * @throws TagsFileError (from @imgs/manifests) for a missing or invalid tags file, before tagging
  */
 export async function applyTags(options: ApplyOptions, deps: CliDeps): Promise<AppliedImage[]> {
   const target = await resolveTarget(options, deps);
@@ -43,32 +31,14 @@ export async function applyTags(options: ApplyOptions, deps: CliDeps): Promise<A
   const plan = await Promise.all(
     target.images.map(async (image) => {
       const file = join(dir, tagsFileName({ platform: target.platform, variant: target.variant, image }));
-      return { image, source: imageRef(target.hierarchy, image), tags: await readTagsFile(file) };
+      // A line naming another repository is refused: a tags file must not tag someone else's image.
+      const tags = await readTagsFile(file, { repository: imageRepository(target.hierarchy, image) });
+      return { image, source: imageRef(target.hierarchy, image), tags };
     }),
   );
-  const docker = deps.docker();
+  const docker = await deps.docker();
   for (const { source, tags } of plan) {
     for (const tag of tags) await tagImage(source, tag, { docker });
   }
   return plan;
-}
-
-async function readTagsFile(file: string): Promise<string[]> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    const missing = (error as { code?: unknown }).code === "ENOENT";
-    throw new TagsFileError(file, missing ? "does not exist; run `imgs tag` for this image, platform and variant first" : "cannot be read", { cause: error });
-  }
-  const tags = text.split("\n").filter((line) => line.trim() !== "");
-  if (tags.length === 0) throw new TagsFileError(file, "is empty");
-  tags.forEach((tag, i) => {
-    try {
-      splitRepositoryTag(tag);
-    } catch (error) {
-      throw new TagsFileError(file, `line ${i + 1} is not an image reference: ${JSON.stringify(tag)}`, { cause: error });
-    }
-  });
-  return tags;
 }

@@ -46,7 +46,7 @@ afterAll(async () => {
 
 describe("buildImages", () => {
   it("builds parents first and passes the parent as BASE_IMAGE and the config's build args", async () => {
-    const deps = capturedDeps({ cwd: dir, docker: () => docker });
+    const deps = capturedDeps({ cwd: dir, docker: () => Promise.resolve(docker) });
     const { built, failures } = await buildImages({ images: ["child", "base"] }, deps);
     expect(failures).toEqual([]);
     expect(built.map((b) => b.image)).toEqual(["base", "child"]);
@@ -56,7 +56,7 @@ describe("buildImages", () => {
   });
 
   it("fails an image whose RUN step fails, and skips its children with ParentFailedError", async () => {
-    const { built, failures } = await buildImages({ images: ["orphan", "broken"], quiet: true }, capturedDeps({ cwd: dir, docker: () => docker }));
+    const { built, failures } = await buildImages({ images: ["orphan", "broken"], quiet: true }, capturedDeps({ cwd: dir, docker: () => Promise.resolve(docker) }));
     expect(built).toEqual([]);
     const byImage = Object.fromEntries(failures.map((f) => [f.image, f.error]));
     expect(byImage.broken?.message).toMatch(/about to fail/);

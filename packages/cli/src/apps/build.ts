@@ -3,9 +3,9 @@ import { imageRef, type Hierarchy } from "@imgs/hierarchy";
 import { buildImage } from "@imgs/runner";
 import type { CliDeps } from "../deps.js";
 import { UsageError } from "../errors.js";
-import { createLimiter } from "../run/limiter.js";
+import pLimit from "p-limit";
 import { createProgress } from "../run/progress.js";
-import type { RunOptions } from "./options.js";
+import { jobsOf, type RunOptions } from "./options.js";
 import { resolveTarget } from "./resolve-target.js";
 
 /** Options of buildImages. */
@@ -43,8 +43,8 @@ export async function buildImages(options: BuildOptions, deps: CliDeps): Promise
   const { hierarchy, images } = await resolveTarget(options, deps);
   const missing = images.filter((image) => hierarchy.images[image]?.dockerfile === undefined);
   if (missing.length > 0) throw new UsageError(`no dockerfile in the config for: ${missing.join(", ")}`);
-  const docker = deps.docker();
-  const limit = createLimiter(options.jobs ?? hierarchy.defaults.jobs ?? deps.cpus);
+  const docker = await deps.docker();
+  const limit = pLimit(jobsOf(options.jobs, hierarchy.defaults.jobs, deps.cpus));
   const progress = createProgress(deps.stderr, { quiet: options.quiet });
   const builds = new Map<string, Promise<BuiltImage>>();
   const build = (image: string): Promise<BuiltImage> => {
@@ -78,7 +78,7 @@ export async function buildImages(options: BuildOptions, deps: CliDeps): Promise
 async function buildOne(
   image: string,
   hierarchy: Hierarchy,
-  docker: ReturnType<CliDeps["docker"]>,
+  docker: Awaited<ReturnType<CliDeps["docker"]>>,
   { verbose, deps, progress }: { verbose?: boolean; deps: CliDeps; progress: ReturnType<typeof createProgress> },
 ): Promise<BuiltImage> {
   const node = hierarchy.images[image];

@@ -1,5 +1,8 @@
 import { readGitSnapshot } from "@imgs/git-helper";
+import { builtinCatalog, imageRef, loadConfig } from "@imgs/hierarchy";
+import { commitTag } from "@imgs/git-helper";
 import { endpointOf, execOrThrow, startContainer } from "@imgs/runner";
+import { messageOf } from "@imgs/errors";
 import type { CliDeps } from "../deps.js";
 
 /** One line of the doctor's report. */
@@ -9,29 +12,36 @@ export interface DoctorCheck {
   readonly detail: string;
 }
 
-/** The local image the doctor starts a container from (made by scripts/engine.sh). */
-export const DOCTOR_IMAGE = "imgs.localhost/busybox:latest";
+/** Options of runDoctor. */
+export interface DoctorOptions {
+  /** The local image to start a container from; default the config's first image (R/O/I:latest). */
+  readonly image?: string;
+  /** Config file; default the nearest imgs.config.* upward. */
+  readonly config?: string;
+}
 
 /**
- * Checks what imgs needs: the engine answers, a container starts, runs a command and is removed,
- * and the working directory's git facts can be read. Every check runs; none stops the others.
+ * Checks what imgs needs: the engine answers, a container of a local image starts, runs a command
+ * and is removed, and the working directory's git facts can be read. Every check runs; none stops
+ * the others.
  */
-export async function runDoctor(deps: CliDeps, image = DOCTOR_IMAGE): Promise<DoctorCheck[]> {
-  const docker = deps.docker();
+export async function runDoctor(deps: CliDeps, options: DoctorOptions = {}): Promise<DoctorCheck[]> {
   const check = async (name: string, fn: () => Promise<string>): Promise<DoctorCheck> => {
     try {
       return { name, ok: true, detail: await fn() };
     } catch (error) {
-      return { name, ok: false, detail: error instanceof Error ? error.message : String(error) };
+      return { name, ok: false, detail: messageOf(error) };
     }
   };
+  const docker = await deps.docker();
   const engine = await check("engine", async () => {
     const version = await docker.version();
     return `Docker ${version.Version} (API ${version.ApiVersion}) at ${endpointOf(docker)}`;
   });
   const container = engine.ok
     ? await check("container", async () => {
-        await using session = await startContainer({ image, docker });
+        const image = options.image ?? (await firstImageOfConfig(deps, options.config));
+        await using session = await startContainer({ ...deps.containers, image, docker });
         return `${image}: ${await execOrThrow(session, ["uname", "-sm"])}, removed after use`;
       })
     : { name: "container", ok: false, detail: "skipped: no engine" };
@@ -39,7 +49,21 @@ export async function runDoctor(deps: CliDeps, image = DOCTOR_IMAGE): Promise<Do
     const snapshot = await readGitSnapshot({ dir: deps.cwd, env: deps.env });
     const where = snapshot.branch ? `branch ${snapshot.branch}` : "detached HEAD";
     const tags = snapshot.tags.length ? `, tags ${snapshot.tags.join(" ")}` : "";
-    return `${snapshot.root}: ${snapshot.commit.slice(0, 12)} on ${where}${tags}, default branch ${snapshot.defaultBranch ?? "unknown"}`;
+    return `${snapshot.root}: ${commitTag(snapshot)} on ${where}${tags}, default branch ${snapshot.defaultBranch ?? "unknown"}`;
   });
   return [engine, container, git];
+}
+
+async function firstImageOfConfig(deps: CliDeps, config: string | undefined): Promise<string> {
+  let loaded;
+  try {
+    loaded = await loadConfig({ cwd: deps.cwd, configPath: config, catalog: builtinCatalog() });
+  } catch (error) {
+    throw new Error(`no image to try a container with: pass --image IMAGE (a local image), or run where an imgs config is (${messageOf(error)})`, {
+      cause: error,
+    });
+  }
+  const first = Object.keys(loaded.hierarchy.images)[0];
+  if (first === undefined) throw new Error(`no image to try a container with: ${loaded.file} has no images; pass --image IMAGE`);
+  return imageRef(loaded.hierarchy, first);
 }

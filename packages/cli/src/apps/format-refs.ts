@@ -1,4 +1,4 @@
-import type { ExplainEntry, RefTagsResult } from "@imgs/taggers";
+import { toBakeFile, toGithubEnv, toGithubOutput, toJsonOutput, type ExplainEntry, type RefTagsResult } from "@imgs/taggers";
 
 /** The tags one a line, nothing else: for scripts (`--format tags`). */
 export const formatRefsTags = (result: RefTagsResult): string => result.tags.join("\n");
@@ -26,5 +26,23 @@ function explainLine(entry: ExplainEntry): string {
       return `(none)  <- ${from(entry.rule, entry.preset)}: ${entry.reason}`;
     case "latest":
       return `${entry.added ? "latest" : "(no latest)"}  <- flavor latest: ${entry.reason}`;
+  }
+}
+
+/** The result in the format `imgs refs --format` names: text, tags, json, github-output, github-env, bake. */
+export function renderRefs(result: RefTagsResult, format: string, bakeTarget: string | undefined): string {
+  switch (format) {
+    case "json":
+      return JSON.stringify(toJsonOutput(result), null, 2);
+    case "github-output":
+      return toGithubOutput(result);
+    case "github-env":
+      return toGithubEnv(result);
+    case "bake":
+      return toBakeFile(result, { target: bakeTarget });
+    case "tags":
+      return formatRefsTags(result);
+    default:
+      return formatRefsText(result);
   }
 }

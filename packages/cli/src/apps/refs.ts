@@ -4,6 +4,11 @@ import { computeRefTags, refContextFrom, type RefContext, type RefTagsResult } f
 import type { CliDeps } from "../deps.js";
 import { UsageError } from "../errors.js";
 
+// What the refs command uses, loaded together when it runs.
+export { listPresets } from "@imgs/taggers";
+export { writeFileAtomic } from "../files/write-files.js";
+export { renderRefs } from "./format-refs.js";
+
 /** Options of computeRefs: metadata-action's inputs as lines, and context overrides. */
 export interface RefsOptions {
   /** Tag rule lines (and `preset=<name>` lines); none: metadata-action's defaults. */

@@ -1,35 +1,21 @@
-import { join, resolve } from "node:path";
-import { fullImageName } from "@imgs/hierarchy";
-import {
-  buildTimestamp,
-  dockerfileInRepository,
-  historyLine,
-  historyLineFileName,
-  imageTags,
-  manifestBaseName,
-  manifestFileName,
-  renderManifest,
-  tagsFileContent,
-  tagsFileName,
-  type ManifestPiece,
-} from "@imgs/manifests";
+import { resolve } from "node:path";
+import { evaluateImages, type EvaluationEvent } from "@imgs/evaluate";
+import { messageOf } from "@imgs/errors";
 import type { CliDeps } from "../deps.js";
-import { writeFileAtomic } from "../files/write-atomic.js";
-import { evaluateAll } from "../run/evaluate-all.js";
-import type { ImageOutcome, ImageWork } from "../run/evaluate-image.js";
-import type { OutputOptions, RunOptions } from "./options.js";
-import { prepareRun, type PreparedRun } from "./prepare-run.js";
+import { UsageError } from "../errors.js";
+import { writeFilesAtomic } from "../files/write-files.js";
+import { createProgress } from "../run/progress.js";
+import { renderImageFiles, type ImageFilesOptions, type ImageResult } from "./image-files.js";
+import { jobsOf, repositoryOf, serverUrlOf, timeoutMsOf, type OutputOptions, type RunOptions } from "./options.js";
+import { resolveTarget } from "./resolve-target.js";
+import { readRunFacts } from "./run-facts.js";
 
-/** What an app produced for one image. */
-export interface ImageResult {
-  readonly image: string;
-  /** R/O/I. */
-  readonly fullImage: string;
-  /** Full tags in tags-file order (`R/O/I:<prefix>-latest` first). */
-  readonly tags: readonly string[];
-  readonly manifest?: { readonly file: string; readonly pieces: readonly ManifestPiece[] };
-  readonly historyLine?: { readonly file: string; readonly line: string };
-  readonly tagsFile?: string;
+export type { ImageResult } from "./image-files.js";
+
+/** Which files an app writes: the tags file, and/or the build manifest with the history line. */
+export interface ImageWork {
+  readonly tags: boolean;
+  readonly manifest: boolean;
 }
 
 /** Results of the images that worked, and the errors of those that failed. */
@@ -45,69 +31,83 @@ function outputDir(flag: string | undefined, fromConfig: string | undefined, fal
 }
 
 /**
- * Evaluates images (one container each) and writes what `work` asks for: the tags file, the
- * manifest and the build history line, each written whole or not at all.
+ * `imgs tag`, `manifest` and `hook`: evaluates the images (one container each, @imgs/evaluate) and
+ * writes what `work` asks for — tags file, build manifest, history line — each image's files
+ * whole or not at all, as soon as the image is done. Every usage problem is found before any
+ * container starts.
  */
 export async function runImages(work: ImageWork, options: RunOptions & OutputOptions, deps: CliDeps): Promise<RunImagesResult> {
-  const prepared = await prepareRun(options, deps, { requireRepository: work.manifest });
-  const { hierarchy, configDir, run } = prepared;
-  const dirs = {
-    tags: outputDir(options.tagsDir, hierarchy.defaults.tagsDir, "out/tags", deps.cwd, configDir),
-    manifests: outputDir(options.manifestsDir, hierarchy.defaults.manifestsDir, "out/manifests", deps.cwd, configDir),
-    histLines: outputDir(options.histLinesDir, hierarchy.defaults.histLinesDir, "out/hist-lines", deps.cwd, configDir),
+  const { hierarchy, configDir, images, platform, variant, prefix } = await resolveTarget(options, deps);
+  const repository = repositoryOf(options.repository) ?? hierarchy.repository;
+  if (work.manifest && !repository) {
+    throw new UsageError("manifests link to the source repository: pass --repository OWNER/NAME or set `repository` in the config");
+  }
+  const serverUrl = serverUrlOf(options.serverUrl);
+  const jobs = jobsOf(options.jobs, hierarchy.defaults.jobs, deps.cpus);
+  const timeoutMs = timeoutMsOf(options.timeout);
+  const facts = await readRunFacts(options, deps);
+  const files: Omit<ImageFilesOptions, "dockerfile"> = {
+    dirs: {
+      tags: outputDir(options.tagsDir, hierarchy.defaults.tagsDir, "out/tags", deps.cwd, configDir),
+      manifests: outputDir(options.manifestsDir, hierarchy.defaults.manifestsDir, "out/manifests", deps.cwd, configDir),
+      histLines: outputDir(options.histLinesDir, hierarchy.defaults.histLinesDir, "out/hist-lines", deps.cwd, configDir),
+    },
+    platform,
+    variant,
+    prefix,
+    git: facts.git,
+    now: facts.now,
+    tags: work.tags,
+    repository,
+    serverUrl,
+    finalNewline: options.finalNewline,
   };
+  const progress = createProgress(deps.stderr, { quiet: options.quiet });
   const results = new Map<string, ImageResult>();
+  const writeFailures: Array<{ image: string; error: Error }> = [];
+  const writes: Array<Promise<void>> = [];
+  // Files are written as each image finishes, so an interrupted run keeps the images already done.
+  const onEvent = (event: EvaluationEvent): void => {
+    if (event.type === "step") progress.step(event.image, event.step);
+    else if (event.type === "failed") progress.fail(event.image, event.error);
+    else {
+      const write = async (): Promise<void> => {
+        const { files: content, result } = renderImageFiles(event.evaluation, { ...files, dockerfile: hierarchy.images[event.image]?.dockerfile });
+        await writeFilesAtomic(content);
+        results.set(event.image, result);
+        progress.done(event.image, summary(result));
+      };
+      writes.push(
+        write().catch((error: unknown) => {
+          const failure = error instanceof Error ? error : new Error(messageOf(error));
+          writeFailures.push({ image: event.image, error: failure });
+          progress.fail(event.image, failure);
+        }),
+      );
+    }
+  };
   try {
-    const { failures } = await evaluateAll(prepared.images, work, run, async (outcome) => {
-      const result = await writeOutcome(outcome, work, prepared, dirs, options);
-      results.set(outcome.image, result);
-      return summary(result);
-    });
-    return { images: prepared.images.flatMap((i) => results.get(i) ?? []), failures };
-  } finally {
-    run.progress.close();
-  }
-}
-
-async function writeOutcome(
-  outcome: ImageOutcome,
-  work: ImageWork,
-  { hierarchy, platform, variant, prefix, run }: PreparedRun,
-  dirs: { tags: string; manifests: string; histLines: string },
-  options: OutputOptions,
-): Promise<ImageResult> {
-  const { image, values } = outcome;
-  const fullImage = fullImageName(hierarchy, image);
-  const names = { platform, variant, image, commit: run.git.commit };
-  const tags = imageTags({ fullImage, prefix, values });
-  let result: ImageResult = { image, fullImage, tags };
-  if (work.tags) {
-    const tagsFile = join(dirs.tags, tagsFileName(names));
-    await writeFileAtomic(tagsFile, tagsFileContent(tags, options));
-    result = { ...result, tagsFile };
-  }
-  if (work.manifest && outcome.pieces) {
-    const manifestFile = join(dirs.manifests, manifestFileName(names));
-    await writeFileAtomic(manifestFile, renderManifest({ image, commit: run.git.commit, pieces: outcome.pieces }));
-    const line = historyLine({
-      buildTimestamp: buildTimestamp(run.clock.now()),
-      fullImage,
-      image,
+    const evaluated = await evaluateImages(images, {
+      hierarchy,
+      docker: await deps.docker(),
+      git: facts.git,
+      refs: facts.refs,
+      now: facts.now,
       prefix,
-      values,
-      commit: run.git.commit,
-      repository: hierarchy.repository ?? "",
-      manifestName: manifestBaseName(names),
-      serverUrl: options.serverUrl,
-      // docker-stacks links images/<image>/Dockerfile; a config that names the Dockerfile knows better.
-      dockerfilePath: dockerfileInRepository(hierarchy.images[image]?.dockerfile, run.git.root),
-      finalNewline: options.finalNewline,
+      manifests: work.manifest,
+      build: { repository, serverUrl },
+      jobs,
+      timeoutMs,
+      signal: deps.signal,
+      onEvent,
+      container: deps.containers,
     });
-    const lineFile = join(dirs.histLines, historyLineFileName(names));
-    await writeFileAtomic(lineFile, line);
-    result = { ...result, manifest: { file: manifestFile, pieces: outcome.pieces }, historyLine: { file: lineFile, line } };
+    await Promise.all(writes);
+    const failures = [...evaluated.failures, ...writeFailures];
+    return { images: images.flatMap((i) => results.get(i) ?? []), failures: images.flatMap((i) => failures.filter((f) => f.image === i)) };
+  } finally {
+    progress.close();
   }
-  return result;
 }
 
 function summary(r: ImageResult): string {

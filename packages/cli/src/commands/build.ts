@@ -1,5 +1,4 @@
 import type { CommandModule } from "yargs";
-import { buildImages } from "../apps/build.js";
 import type { CliDeps } from "../deps.js";
 import { ImagesFailedError } from "../errors.js";
 import { runOptionsOf, withRunOptions } from "./shared-options.js";
@@ -12,6 +11,7 @@ export function buildCommand(deps: CliDeps): CommandModule<object, Record<string
     builder: (y) => withRunOptions(y).option("verbose", { type: "boolean", alias: "v", describe: "Print the build output" }) as never,
     handler: async (raw) => {
       const args = raw as Parameters<typeof runOptionsOf>[0] & { verbose?: boolean; json?: boolean };
+      const { buildImages } = await import("../apps/build.js");
       const { built, failures } = await buildImages({ ...runOptionsOf(args), verbose: args.verbose }, deps);
       if (args.json) deps.stdout.write(`${JSON.stringify({ built, failures: failures.map((f) => ({ image: f.image, message: f.error.message })) }, null, 2)}\n`);
       else for (const b of built) deps.stdout.write(`${b.ref} ${b.id}\n`);

@@ -1,5 +1,4 @@
 import type { CommandModule } from "yargs";
-import { describeHierarchy } from "../apps/hierarchy.js";
 import type { CliDeps } from "../deps.js";
 
 /** `imgs hierarchy`: print the image tree. */
@@ -9,6 +8,7 @@ export function hierarchyCommand(deps: CliDeps): CommandModule<object, { config?
     describe: "Print the image tree with each image's own taggers and manifests",
     builder: (y) => y.option("format", { choices: ["text", "json", "mermaid"], default: "text", describe: "Output format" }),
     handler: async (args) => {
+      const { describeHierarchy } = await import("../apps/hierarchy.js");
       deps.stdout.write(`${await describeHierarchy({ config: args.config, format: args.format }, deps)}\n`);
     },
   };

@@ -1,6 +1,5 @@
 import type { CommandModule } from "yargs";
 import type { RunImagesResult } from "../apps/run-images.js";
-import { runImages } from "../apps/run-images.js";
 import type { CliDeps } from "../deps.js";
 import { ImagesFailedError } from "../errors.js";
 import { runOptionsOf, withOutputOptions, withRunOptions } from "./shared-options.js";
@@ -31,6 +30,8 @@ export function imagesCommand(
     describe,
     builder: (y) => withOutputOptions(withRunOptions(y), { tags: work.tags, manifests: work.manifest }),
     handler: async (args) => {
+      // Loaded when the command runs, so `imgs --help` and other commands do not load the engine client.
+      const { runImages } = await import("../apps/run-images.js");
       const result = await runImages(
         work,
         {

@@ -1,10 +1,7 @@
 import { resolve } from "node:path";
 import type { CommandModule } from "yargs";
-import { listPresets, toBakeFile, toGithubEnv, toGithubOutput, toJsonOutput, type RefContext, type RefTagsResult } from "@imgs/taggers";
-import { formatRefsTags, formatRefsText } from "../apps/format-refs.js";
-import { computeRefs } from "../apps/refs.js";
+import type { RefContext } from "@imgs/taggers";
 import type { CliDeps } from "../deps.js";
-import { writeFileAtomic } from "../files/write-atomic.js";
 
 interface RefsArgs {
   tag?: string[];
@@ -65,6 +62,8 @@ export function refsCommand(deps: CliDeps): CommandModule<object, RefsArgs> {
         .option("git-dir", { type: "string", describe: "Repository to read (default: the working directory)" })
         .option("list-presets", { type: "boolean", describe: "List the presets and their rules, then exit" }),
     handler: async (args) => {
+      // Loaded when the command runs: `imgs --help` loads no rule engine.
+      const { computeRefs, listPresets, renderRefs, writeFileAtomic } = await import("../apps/refs.js");
       if (args["list-presets"]) {
         deps.stdout.write(listPresets().map((p) => `${p.name}: ${p.description}\n  ${p.rules.join("\n  ")}\n`).join(""));
         return;
@@ -84,7 +83,7 @@ export function refsCommand(deps: CliDeps): CommandModule<object, RefsArgs> {
         },
         deps,
       );
-      const text = render(result, args.format ?? "text", args["bake-target"]);
+      const text = renderRefs(result, args.format ?? "text", args["bake-target"]);
       if (args.output) await writeFileAtomic(resolve(deps.cwd, args.output), text);
       else deps.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
     },
@@ -105,21 +104,4 @@ function contextOverrides(a: RefsArgs): Partial<RefContext> {
     ["now", a.now],
   ];
   return Object.fromEntries(entries.filter(([, v]) => v !== undefined));
-}
-
-function render(result: RefTagsResult, format: string, bakeTarget: string | undefined): string {
-  switch (format) {
-    case "json":
-      return JSON.stringify(toJsonOutput(result), null, 2);
-    case "github-output":
-      return toGithubOutput(result);
-    case "github-env":
-      return toGithubEnv(result);
-    case "bake":
-      return toBakeFile(result, { target: bakeTarget });
-    case "tags":
-      return formatRefsTags(result);
-    default:
-      return formatRefsText(result);
-  }
 }

@@ -12,7 +12,7 @@ export function withRunOptions<T>(y: Argv<T>) {
     .option("platform", { type: "string", describe: "x86_64 or aarch64 (default: this machine's)" })
     .option("jobs", { type: "number", alias: "j", describe: "Images and commands run at once (default: CPU count)" })
     .option("timeout", { type: "number", describe: "Seconds a command may run before its image fails; 0 for no limit", default: 600 })
-    .option("git-dir", { type: "string", describe: "Repository to read git facts from (default: the config's folder)" })
+    .option("git-dir", { type: "string", describe: "Repository to read git facts from (default: the working directory's)" })
     .option("quiet", { type: "boolean", alias: "q", describe: "No progress output" })
     .option("json", { type: "boolean", describe: "Print a machine-readable result" });
 }

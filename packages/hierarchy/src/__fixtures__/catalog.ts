@@ -16,14 +16,5 @@ export function testCatalog(): Catalog {
   return {
     taggers: new Map(["commit-sha", "date", "python", "r"].map((n) => [n, tagger(n)])),
     manifests: new Map(["apt-packages", "pip-packages", "r-packages"].map((n) => [n, manifest(n)])),
-    taggerFromSpec(spec: unknown): Tagger {
-      const pkg = (spec as { "pip-package"?: unknown })["pip-package"];
-      if (typeof pkg === "string") return tagger(`pip-${pkg}`);
-      throw new Error(`not a tagger spec: ${JSON.stringify(spec)}`);
-    },
-    checkRefRules(tags: readonly string[]): void {
-      const bad = tags.find((t) => t.includes("type=bogus"));
-      if (bad) throw new Error(`unknown tag type in "${bad}"`);
-    },
   };
 }

@@ -1,17 +1,14 @@
 import type { Manifest } from "@imgs/manifests";
 import type { Tagger } from "@imgs/taggers";
+import { ConfigInvalidError } from "../errors.js";
 
-/** The taggers and manifests a config may refer to by name. */
+/** The taggers and manifests a config may refer to by name: the built-ins, plus plugins'. */
 export interface Catalog {
   readonly taggers: ReadonlyMap<string, Tagger>;
   readonly manifests: ReadonlyMap<string, Manifest>;
-  /** Builds a tagger from a declarative spec object; throws an Error saying what is wrong. */
-  readonly taggerFromSpec: (spec: unknown) => Tagger;
-  /** Checks metadata-action tag and flavor lines; throws an Error naming the bad line. */
-  readonly checkRefRules: (tags: readonly string[], flavor: readonly string[]) => void;
 }
 
-/** Where a name in the catalog came from, for messages about clashes. */
+/** Where names in the catalog came from, for messages about clashes. */
 export interface CatalogSource {
   readonly origin: string;
   readonly taggers?: readonly Tagger[];
@@ -19,13 +16,18 @@ export interface CatalogSource {
 }
 
 /**
- * Adds taggers and manifests to a catalog, by their names. A name that is already taken is an
- * error naming both origins: a plugin silently replacing a built-in would change tags unnoticed.
+ * Adds taggers and manifests to a catalog, by their names. A name that is already taken is a
+ * config error naming both origins: a plugin silently replacing a built-in would change tags unnoticed.
+ *
+ * @throws ConfigInvalidError (NAME_CLASH, path "plugins") naming the clashing name and origins
  */
-export function extendCatalog(base: Catalog, sources: readonly CatalogSource[]): Catalog {
+export function extendCatalog(base: Catalog, sources: readonly CatalogSource[], file?: string): Catalog {
   const taggers = new Map(base.taggers);
   const manifests = new Map(base.manifests);
   const origins = new Map<string, string>();
+  const clash = (message: string): never => {
+    throw new ConfigInvalidError(file, [{ code: "NAME_CLASH", path: "plugins", message }]);
+  };
   for (const { origin, taggers: ts = [], manifests: ms = [] } of sources) {
     for (const [kind, items, into] of [
       ["tagger", ts, taggers],
@@ -33,14 +35,12 @@ export function extendCatalog(base: Catalog, sources: readonly CatalogSource[]):
     ] as const) {
       for (const item of items) {
         const key = `${kind}:${item.name}`;
-        if (!item.name) throw new Error(`${origin} has a ${kind} without a name`);
-        if (into.has(item.name)) {
-          throw new Error(`${kind} "${item.name}" from ${origin} clashes with the one from ${origins.get(key) ?? "imgs' built-ins"}`);
-        }
+        if (!item.name) clash(`${origin} has a ${kind} without a name`);
+        if (into.has(item.name)) clash(`${kind} "${item.name}" from ${origin} clashes with the one from ${origins.get(key) ?? "imgs' built-ins"}`);
         origins.set(key, origin);
         (into as Map<string, unknown>).set(item.name, item);
       }
     }
   }
-  return { ...base, taggers, manifests };
+  return { taggers, manifests };
 }

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { ConfigInvalidError, ConfigNotFoundError, type ConfigIssue } from "../errors.js";
+import { ConfigNotFoundError, type ConfigIssue } from "../errors.js";
 import type { Hierarchy } from "../model.js";
 import { extendCatalog, type Catalog } from "./catalog.js";
 import { findConfigFile } from "./find.js";
@@ -33,12 +33,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   const pluginNames = isRecord(raw) ? (stringList(raw.plugins) ?? []) : [];
   let catalog = options.catalog;
   if (pluginNames.length > 0) {
-    const sources = await loadPlugins(pluginNames, dirname(file));
-    try {
-      catalog = extendCatalog(catalog, sources);
-    } catch (error) {
-      throw new ConfigInvalidError(file, [{ code: "NAME_CLASH", path: "plugins", message: (error as Error).message }]);
-    }
+    catalog = extendCatalog(catalog, await loadPlugins(pluginNames, dirname(file)), file);
   }
   const { hierarchy, warnings } = parseConfigOrThrow(raw, { catalog, baseDir: dirname(file), file });
   return { file, hierarchy, warnings };

@@ -1,9 +1,10 @@
 import { resolve } from "node:path";
 import type { Manifest } from "@imgs/manifests";
-import type { ImageNode, TaggerEntry } from "../model.js";
-import { suggest } from "../suggest.js";
+import type { ImageNode } from "../model.js";
 import type { Catalog } from "./catalog.js";
-import { describe, isRecord, stringList, type IssueList } from "./issues.js";
+import { describe, isRecord, type IssueList } from "./issues.js";
+import { unknownKey, unknownName } from "./messages.js";
+import { parseTagger } from "./parse-tagger.js";
 
 const IMAGE_KEYS = new Set(["parent", "taggers", "manifests", "dockerfile", "context", "buildArgs"]);
 
@@ -37,41 +38,6 @@ function list(value: unknown, path: string, issues: IssueList): unknown[] {
   return [];
 }
 
-function parseTagger(raw: unknown, path: string, catalog: Catalog, issues: IssueList): TaggerEntry[] {
-  if (typeof raw === "string") {
-    const tagger = catalog.taggers.get(raw);
-    if (tagger) return [tagger];
-    issues.error("UNKNOWN_TAGGER", path, unknownName("tagger", raw, catalog.taggers.keys()));
-    return [];
-  }
-  if (typeof raw === "function") {
-    if (raw.name) return [raw as TaggerEntry];
-    issues.error("ANONYMOUS_TAGGER", path, "a tagger function needs a name; wrap it with defineTagger(name, fn)");
-    return [];
-  }
-  if (isRecord(raw) && "refs" in raw) {
-    const tags = stringList(raw.refs);
-    const flavor = raw.flavor === undefined ? [] : stringList(raw.flavor);
-    if (!tags || !flavor) {
-      issues.error("INVALID_TYPE", path, "refs and flavor must be strings or lists of strings (metadata-action lines)");
-      return [];
-    }
-    try {
-      catalog.checkRefRules(tags, flavor);
-    } catch (error) {
-      issues.error("INVALID_REF_RULE", path, (error as Error).message);
-      return [];
-    }
-    return [{ kind: "refs", tags, flavor }];
-  }
-  try {
-    return [catalog.taggerFromSpec(raw)];
-  } catch (error) {
-    issues.error("INVALID_TAGGER_SPEC", path, (error as Error).message);
-    return [];
-  }
-}
-
 function parseManifest(raw: unknown, path: string, catalog: Catalog, issues: IssueList): Manifest[] {
   if (typeof raw === "string") {
     const manifest = catalog.manifests.get(raw);
@@ -96,17 +62,4 @@ function buildArgs(value: unknown, path: string, issues: IssueList): Record<stri
   if (isRecord(value) && Object.values(value).every((v) => typeof v === "string")) return value as Record<string, string>;
   issues.error("INVALID_TYPE", path, "must map names to strings");
   return {};
-}
-
-/** "unknown tagger "pyton" (did you mean "python"?)" */
-export function unknownName(kind: string, name: string, known: Iterable<string>): string {
-  const list = [...known];
-  const hint = suggest(name, list);
-  return `unknown ${kind} "${name}"${hint ? ` (did you mean "${hint}"?)` : ""}; known ${kind}s: ${list.join(", ") || "none"}`;
-}
-
-/** Message for a key that is not part of the schema. */
-export function unknownKey(key: string, known: ReadonlySet<string>): string {
-  const hint = suggest(key, known);
-  return `unknown key "${key}" is ignored${hint ? ` (did you mean "${hint}"?)` : ""}`;
 }

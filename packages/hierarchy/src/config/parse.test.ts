@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { named, testCatalog } from "../__fixtures__/catalog.js";
 import { ConfigInvalidError } from "../errors.js";
-import { isRefRules } from "../model.js";
 import { parseConfig, parseConfigOrThrow } from "./parse.js";
 
 const options = { catalog: testCatalog(), baseDir: "/repo/examples", file: "/repo/examples/imgs.config.json" };
@@ -26,7 +25,7 @@ describe("parseConfig", () => {
     expect(hierarchy?.images.foundation?.dockerfile).toBe("/repo/examples/images/foundation/Dockerfile");
     const python = hierarchy?.images.python;
     expect(python?.parent).toBe("foundation");
-    expect(python?.taggers.map((t) => (isRefRules(t) ? t.tags : t.name))).toEqual(["python", "pip-numpy", ["type=semver,pattern={{version}}"]]);
+    expect(python?.taggers.map((t) => t.name)).toEqual(["python", "pip-package(numpy)", "refs(type=semver,pattern={{version}})"]);
     expect(hierarchy?.defaults.variant).toBe("default");
   });
 
@@ -42,8 +41,9 @@ describe("parseConfig", () => {
     ["an unknown tagger", { images: { a: { taggers: ["pyhton"] } } }, "UNKNOWN_TAGGER", "images.a.taggers[0]", /unknown tagger "pyhton" \(did you mean "python"\?\)/],
     ["an unknown manifest", { images: { a: { manifests: ["apt"] } } }, "UNKNOWN_MANIFEST", "images.a.manifests[0]", /unknown manifest "apt"/],
     ["an anonymous tagger function", { images: { a: { taggers: [(() => () => "x")()] } } }, "ANONYMOUS_TAGGER", "images.a.taggers[0]", /defineTagger/],
-    ["a bad tagger spec", { images: { a: { taggers: [{ "pip-package": 3 }] } } }, "INVALID_TAGGER_SPEC", "images.a.taggers[0]", /not a tagger spec/],
-    ["a bad ref rule", { images: { a: { taggers: [{ refs: "type=bogus" }] } } }, "INVALID_REF_RULE", "images.a.taggers[0]", /unknown tag type/],
+    ["a bad tagger spec", { images: { a: { taggers: [{ "pip-package": 3 }] } } }, "INVALID_TAGGER_SPEC", "images.a.taggers[0]", /pip-package needs a Python package name/],
+    ["a bad ref rule", { images: { a: { taggers: [{ refs: "type=bogus" }] } } }, "INVALID_REF_RULE", "images.a.taggers[0]", /bogus/],
+    ["a command a shell would read differently", { images: { a: { taggers: [{ command: "echo $HOME | wc", pattern: "x" }] } } }, "INVALID_TAGGER_SPEC", "images.a.taggers[0]", /means something to a shell/],
     ["an upper-case image name", { images: { Python: {} } }, "INVALID_IMAGE_NAME", "images.Python", /not a valid image name/],
     ["a bad registry", { registry: "https://quay.io", images: {} }, "INVALID_REGISTRY", "registry", /not a registry/],
     ["a bad owner", { owner: "Jupyter", images: {} }, "INVALID_OWNER", "owner", /not a valid owner/],

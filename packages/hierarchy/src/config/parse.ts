@@ -3,8 +3,9 @@ import type { Hierarchy, HierarchyDefaults, ImageNode } from "../model.js";
 import type { Catalog } from "./catalog.js";
 import { checkTree } from "./check-tree.js";
 import { describe, isRecord, IssueList } from "./issues.js";
-import { isImageName, isOwner, isRegistry } from "./names.js";
-import { parseImage, unknownKey } from "./parse-image.js";
+import { isPathComponent, isRegistryHost, isRepositoryPath } from "@imgs/reference";
+import { unknownKey } from "./messages.js";
+import { parseImage } from "./parse-image.js";
 
 const TOP_KEYS = new Set([
   "registry", "owner", "repository", "variant", "platform", "tagsDir", "manifestsDir", "histLinesDir", "jobs", "plugins", "images",
@@ -40,9 +41,9 @@ export function parseConfig(raw: unknown, options: ParseConfigOptions): ParseCon
   for (const key of Object.keys(raw)) if (!TOP_KEYS.has(key)) issues.warn("UNKNOWN_KEY", key, unknownKey(key, TOP_KEYS));
 
   const registry = optionalString(raw, "registry", issues) ?? "";
-  if (registry && !isRegistry(registry)) issues.error("INVALID_REGISTRY", "registry", `"${registry}" is not a registry host[:port]`);
+  if (registry && !isRegistryHost(registry)) issues.error("INVALID_REGISTRY", "registry", `"${registry}" is not a registry host[:port]`);
   const owner = optionalString(raw, "owner", issues) ?? "";
-  if (owner && !isOwner(owner)) issues.error("INVALID_OWNER", "owner", `"${owner}" is not a valid owner (lower-case letters, digits, separators . _ -)`);
+  if (owner && !isRepositoryPath(owner)) issues.error("INVALID_OWNER", "owner", `"${owner}" is not a valid owner (lower-case letters, digits, separators . _ -)`);
   const repository = optionalString(raw, "repository", issues);
   const defaults = parseDefaults(raw, issues);
   optionalStrings(raw, "plugins", issues);
@@ -53,7 +54,7 @@ export function parseConfig(raw: unknown, options: ParseConfigOptions): ParseCon
   } else {
     for (const [name, value] of Object.entries(raw.images)) {
       const path = `images.${name}`;
-      if (!isImageName(name)) issues.error("INVALID_IMAGE_NAME", path, `"${name}" is not a valid image name (lower-case letters, digits, separators . _ -)`);
+      if (!isPathComponent(name)) issues.error("INVALID_IMAGE_NAME", path, `"${name}" is not a valid image name (lower-case letters, digits, separators . _ -)`);
       images[name] = parseImage(value, path, options.catalog, options.baseDir, issues);
     }
     checkTree(images, issues);

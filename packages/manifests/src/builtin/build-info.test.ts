@@ -1,8 +1,7 @@
-import { fakeSession } from "@imgs/test-utils";
+import { fakeSession, fakeContext, fakeGit } from "@imgs/test-utils";
 import { describe, expect, it } from "vitest";
 import { renderPiece } from "../render-piece.js";
-import { fakeContext, fakeGit } from "../testing/fake-context.js";
-import { buildInfoManifest, buildInfoPiece, referenceName } from "./build-info.js";
+import { buildInfoManifest, buildInfoPiece } from "./build-info.js";
 
 describe("buildInfoManifest", () => {
   it("writes timestamp, image:commit-tag, docker-style size, linked SHA and message from the context", async () => {
@@ -54,17 +53,5 @@ describe("buildInfoPiece", () => {
       serverUrl: "https://gitlab.example",
     });
     expect(piece.sections[0]).toContain("- Docker image size: 1.98MB\n- Git commit SHA: [abc](https://gitlab.example/o/r/commit/abc)");
-  });
-});
-
-describe("referenceName", () => {
-  it.each([
-    ["quay.io/jupyter/base-notebook:latest", "quay.io/jupyter/base-notebook"],
-    ["127.0.0.1:5000/o/i:x86_64-latest", "127.0.0.1:5000/o/i"],
-    ["127.0.0.1:5000/o/i", "127.0.0.1:5000/o/i"],
-    ["o/i@sha256:abcd", "o/i"],
-    ["o/i:1@sha256:abcd", "o/i"],
-  ])("returns the name of %s: %s", (ref, expected) => {
-    expect(referenceName(ref)).toBe(expected);
   });
 });

@@ -42,26 +42,18 @@ export function buildInfoPiece(f: BuildInfoFacts): ManifestPiece {
   return { title: "Build Info", sections: [lines.join("\n")] };
 }
 
-/** R/O/I of a reference: the reference without its tag or digest. */
-export function referenceName(ref: string): string {
-  const name = ref.split("@")[0] ?? ref;
-  const colon = name.lastIndexOf(":");
-  // A colon before the last "/" belongs to a registry port, not to a tag.
-  return colon > name.lastIndexOf("/") ? name.slice(0, colon) : name;
-}
-
 /**
  * Build info: timestamp, image and commit tag, size as `docker images` prints it, commit link and
- * message. Full image, repository and server come from ctx.build; the timestamp from ctx.clock.
+ * message. Full image, repository and server come from ctx.build; the timestamp from the run's instant.
  */
 export const buildInfoManifest = defineManifest("build-info", (ctx) =>
   buildInfoPiece({
-    buildTimestamp: buildTimestamp(ctx.clock.now()),
-    fullImage: ctx.build?.fullImage ?? referenceName(ctx.image.ref),
+    buildTimestamp: buildTimestamp(ctx.now),
+    fullImage: ctx.build.fullImage,
     commit: ctx.git.commit,
     message: ctx.git.message,
     size: ctx.image.info.size,
-    repository: ctx.build?.repository,
-    serverUrl: ctx.build?.serverUrl,
+    repository: ctx.build.repository,
+    serverUrl: ctx.build.serverUrl,
   }),
 );

@@ -1,7 +1,7 @@
-import { fakeSession } from "@imgs/test-utils";
+import { runManifest } from "../run-manifest.js";
+import { fakeSession, fakeContext } from "@imgs/test-utils";
 import { describe, expect, it } from "vitest";
 import { renderPiece } from "../render-piece.js";
-import { fakeContext } from "../testing/fake-context.js";
 import {
   aptPackagesManifest,
   condaEnvironmentManifest,
@@ -70,7 +70,7 @@ describe("condaEnvironmentManifest", () => {
 
   it("fails with ManifestFailedError naming conda-environment when mamba is missing", async () => {
     const session = fakeSession({ "python --version": { stdout: "Python 3.12.4" }, "conda info": { stdout: "x" }, "mamba list": { stdout: "x" } });
-    await expect(condaEnvironmentManifest(fakeContext(session))).rejects.toMatchObject({
+    await expect(runManifest(condaEnvironmentManifest, fakeContext(session))).rejects.toMatchObject({
       code: "MANIFEST_FAILED",
       manifest: "conda-environment",
       cause: { code: "EXEC_FAILED", command: ["mamba", "info"] },

@@ -1,8 +1,8 @@
+import { runManifest } from "../run-manifest.js";
 import { inspectImage, startContainer } from "@imgs/runner";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderManifest } from "../files/render-manifest.js";
-import { docker, dockerRun, ensureExampleImages, exampleRef, manifestProblems } from "@imgs/test-utils";
-import { fakeGit, FIXED_NOW } from "../testing/fake-context.js";
+import { docker, dockerRun, ensureExampleImages, exampleRef, manifestProblems, fakeGit, FIXED_NOW, fakeRefs } from "@imgs/test-utils";
 import type { Manifest, ManifestContext, ManifestPiece } from "../types.js";
 import { buildInfoManifest } from "./build-info.js";
 import { aptPackagesManifest, rPackagesManifest } from "./docker-stacks.js";
@@ -37,13 +37,14 @@ async function manifestOf(name: string): Promise<ManifestPiece[]> {
   const ctx: ManifestContext = {
     container,
     git: fakeGit(),
-    clock: { now: () => FIXED_NOW },
+    refs: fakeRefs(),
+    now: FIXED_NOW,
     image: { name, ref, info: await inspectImage(ref) },
     build: { fullImage: `imgs.localhost/imgs-example/${name}`, repository: "example/debian-stack" },
   };
   const manifests = [buildInfoManifest, ...(LINEAGE[name] ?? []).flatMap((n) => OWN[n] ?? [])];
   const pieces: ManifestPiece[] = [];
-  for (const manifest of manifests) pieces.push(await manifest(ctx));
+  for (const manifest of manifests) pieces.push(await runManifest(manifest, ctx));
   return pieces;
 }
 

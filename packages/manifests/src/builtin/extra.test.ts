@@ -1,7 +1,6 @@
-import { fakeSession } from "@imgs/test-utils";
+import { fakeSession, fakeContext } from "@imgs/test-utils";
 import { describe, expect, it } from "vitest";
 import { renderPiece } from "../render-piece.js";
-import { fakeContext } from "../testing/fake-context.js";
 import { osReleaseManifest, pipPackagesManifest } from "./extra.js";
 import { builtinManifests } from "./index.js";
 

@@ -1,10 +1,10 @@
+import { runManifest } from "../run-manifest.js";
 import { inspectImage, quotedOutput, startContainer } from "@imgs/runner";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defineManifest } from "../define-manifest.js";
 import { renderManifest } from "../files/render-manifest.js";
 import { renderPiece } from "../render-piece.js";
-import { buildTestImage, docker, manifestProblems } from "@imgs/test-utils";
-import { fakeGit, FIXED_NOW } from "../testing/fake-context.js";
+import { buildTestImage, docker, manifestProblems, fakeGit, FIXED_NOW, fakeRefs } from "@imgs/test-utils";
 import type { Manifest, ManifestContext, ManifestPiece } from "../types.js";
 import { buildInfoManifest } from "./build-info.js";
 import { aptPackagesManifest, condaEnvironmentManifest, juliaPackagesManifest, sparkInfoManifest } from "./docker-stacks.js";
@@ -23,7 +23,8 @@ beforeAll(async () => {
   ctx = {
     container,
     git: fakeGit(),
-    clock: { now: () => FIXED_NOW },
+    refs: fakeRefs(),
+    now: FIXED_NOW,
     image: { name: "shims", ref: IMAGE, info: await inspectImage(IMAGE) },
     build: { fullImage: "imgs.localhost/imgs-test/shims", repository: "example/debian-stack" },
   };
@@ -34,7 +35,7 @@ afterAll(async () => {
   await docker("rmi", "--force", IMAGE);
 });
 
-const run = (manifest: Manifest): Promise<ManifestPiece> => Promise.resolve(manifest(ctx));
+const run = (manifest: Manifest): Promise<ManifestPiece> => runManifest(manifest, ctx);
 
 describe("built-in manifests on the shim image", () => {
   it("writes conda-environment with the image's user and environment, blank lines and trailing spaces removed", async () => {

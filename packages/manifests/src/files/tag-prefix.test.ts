@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { historyLineFileName, manifestBaseName, manifestFileName, tagsFileName } from "./file-names.js";
-import { filePrefix, hostPlatform, tagPrefix } from "./tag-prefix.js";
+import { filePrefix, ociPlatformOf, prefixPlatformOf, tagPrefix, unifyPlatform } from "./tag-prefix.js";
 
 describe("tagPrefix", () => {
   it.each([
@@ -23,13 +23,29 @@ describe("filePrefix", () => {
   });
 });
 
-describe("hostPlatform", () => {
+describe("unifyPlatform", () => {
   it.each([
     ["x86_64", "x86_64"],
     ["aarch64", "aarch64"],
     ["arm64", "aarch64"],
   ])("names uname -m %s as %s", (uname, expected) => {
-    expect(hostPlatform(uname)).toBe(expected);
+    expect(unifyPlatform(uname)).toBe(expected);
+  });
+});
+
+describe("ociPlatformOf / prefixPlatformOf", () => {
+  it.each([
+    ["x86_64", "amd64"],
+    ["aarch64", "arm64"],
+    ["arm64", "arm64"],
+  ])("maps the tag prefix platform %s to linux/%s and back", (prefix, architecture) => {
+    expect(ociPlatformOf(prefix)).toEqual({ os: "linux", architecture });
+    expect(prefixPlatformOf(architecture)).toBe(prefix === "arm64" ? "aarch64" : prefix);
+  });
+
+  it("knows no other platform", () => {
+    expect(ociPlatformOf("riscv64")).toBeUndefined();
+    expect(prefixPlatformOf("s390x")).toBeUndefined();
   });
 });
 

@@ -1,5 +1,3 @@
-import { machine } from "node:os";
-
 /** The variant whose tags carry no variant in their prefix (docker-stacks' DEFAULT_VARIANT). */
 export const DEFAULT_VARIANT = "default";
 
@@ -11,11 +9,29 @@ export interface PrefixOptions {
   readonly variant: string;
 }
 
-/** docker-stacks' unify_aarch64: a Mac's "arm64" is the same platform as "aarch64". */
+/**
+ * docker-stacks' unify_aarch64: a Mac's "arm64" is the same platform as "aarch64". Given `uname -m`
+ * (Node's `os.machine()`), this is docker-stacks' get_platform.
+ */
 export const unifyPlatform = (platform: string): string => (platform === "arm64" ? "aarch64" : platform);
 
-/** The platform of this machine as docker-stacks' get_platform names it (uname -m, arm64 unified). */
-export const hostPlatform = (uname: string = machine()): string => unifyPlatform(uname);
+/** OCI platforms (image index entries, `docker --platform`) by docker-stacks' tag prefix platform. */
+const OCI_PLATFORMS: Readonly<Record<string, { readonly os: string; readonly architecture: string; readonly variant?: string }>> = {
+  x86_64: { os: "linux", architecture: "amd64" },
+  aarch64: { os: "linux", architecture: "arm64" },
+};
+
+/**
+ * The OCI platform of a tag prefix platform: `x86_64` → `linux/amd64`, `aarch64` (or `arm64`) →
+ * `linux/arm64`; undefined for a platform docker-stacks does not build. The one mapping between
+ * the two words (DESIGN: "tag prefix platform" vs "platform").
+ */
+export const ociPlatformOf = (prefixPlatform: string): { readonly os: string; readonly architecture: string } | undefined =>
+  OCI_PLATFORMS[unifyPlatform(prefixPlatform)];
+
+/** The tag prefix platform of an OCI architecture (`amd64` → `x86_64`, `arm64` → `aarch64`); undefined for others. */
+export const prefixPlatformOf = (architecture: string): string | undefined =>
+  Object.entries(OCI_PLATFORMS).find(([, platform]) => platform.architecture === architecture)?.[0];
 
 /**
  * The prefix of every tag of a build: `P` for the default variant, else `P-V`.

@@ -1,6 +1,7 @@
+import { fakeReplyContext } from "@imgs/test-utils";
 import { describe, expect, it } from "vitest";
+import { runTagger } from "../run-tagger.js";
 import { builtinTaggers } from "./builtin-taggers.js";
-import { fakeContext } from "./test-context.js";
 
 const UBUNTU = `PRETTY_NAME="Ubuntu 24.04.1 LTS"
 NAME="Ubuntu"
@@ -70,24 +71,24 @@ describe("builtinTaggers", () => {
     ["java", "java --version", { stdout: "java 21.0.2 2024-01-16 LTS\nJava(TM) SE Runtime Environment\n" }, "java-21.0.2"],
     ["node", "node --version", { stdout: "v20.11.1\n" }, "node-20.11.1"],
   ])("%s reads %j and returns %4$s", async (name, command, reply, expected) => {
-    const { ctx, container } = fakeContext({ [command]: reply });
+    const { ctx, container } = fakeReplyContext({ [command]: reply });
     await expect(builtinTaggers[name]?.(ctx)).resolves.toBe(expected);
     expect(container.calls).toEqual([command]);
   });
 
   it("returns the first 12 characters of the commit for commit-sha", async () => {
-    await expect(builtinTaggers["commit-sha"]?.(fakeContext().ctx)).resolves.toBe("0123456789ab");
+    await expect(runTagger(builtinTaggers["commit-sha"]!, fakeReplyContext().ctx)).resolves.toEqual(["0123456789ab"]);
   });
 
   it.each([
     ["2024-07-01T23:59:59Z", "2024-07-01"],
     ["2024-07-01T23:30:00-02:00", "2024-07-02"],
   ])("returns the UTC date of %s for date", async (now, expected) => {
-    await expect(builtinTaggers.date?.(fakeContext({}, now).ctx)).resolves.toBe(expected);
+    await expect(runTagger(builtinTaggers.date!, fakeReplyContext({}, now).ctx)).resolves.toEqual([expected]);
   });
 
   it("falls back to tensorflow-cpu when pip does not know tensorflow", async () => {
-    const { ctx, container } = fakeContext({
+    const { ctx, container } = fakeReplyContext({
       "pip show tensorflow": { stderr: "WARNING: Package(s) not found: tensorflow\n", exitCode: 1 },
       "pip show tensorflow-cpu": { stdout: pipShow("tensorflow-cpu", "2.16.1") },
     });

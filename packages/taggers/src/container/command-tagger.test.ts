@@ -1,7 +1,8 @@
+import { fakeReplyContext } from "@imgs/test-utils";
 import { describe, expect, it } from "vitest";
+import { runTagger } from "../run-tagger.js";
 import { commandTagger } from "./command-tagger.js";
 import { InvalidTaggerSpecError, TaggerFailedError, UnparsableOutputError } from "./errors.js";
-import { fakeContext } from "./test-context.js";
 
 const JQ = { "jq --version": { stdout: "jq-1.6\n" } };
 const GCC = { "gcc --version": { stdout: "gcc (Debian 12.2.0-14) 12.2.0\nCopyright (C) 2022 Free Software Foundation, Inc.\n" } };
@@ -16,7 +17,7 @@ describe("commandTagger", () => {
     [{ command: "gcc --version", pattern: "^GCC \\((\\w+)", flags: "i", template: "gcc-$1" }, GCC, "gcc-Debian"],
     [{ command: "jq --version", pattern: /JQ-(\d)(x)?/i, template: "jq$2-$&" }, JQ, "jq-jq-1"],
   ])("makes a tagger from %j", async (options, replies, expected) => {
-    await expect(commandTagger(options)(fakeContext(replies).ctx)).resolves.toBe(expected);
+    await expect(commandTagger(options)(fakeReplyContext(replies).ctx)).resolves.toBe(expected);
   });
 
   it("names the tagger after its command unless given a name", () => {
@@ -26,7 +27,7 @@ describe("commandTagger", () => {
 
   it("throws TaggerFailedError wrapping UnparsableOutputError with command and output tail when nothing matches", async () => {
     const tagger = commandTagger({ name: "jq", command: "jq --version", pattern: "^jq (\\S+)" });
-    const error: unknown = await Promise.resolve(tagger(fakeContext(JQ).ctx)).catch((e: unknown) => e);
+    const error: unknown = await runTagger(tagger, fakeReplyContext(JQ).ctx).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TaggerFailedError);
     expect((error as Error).cause).toBeInstanceOf(UnparsableOutputError);
     expect((error as Error).message).toBe(
@@ -35,7 +36,7 @@ describe("commandTagger", () => {
   });
 
   it("passes timeoutMs to the exec", async () => {
-    const { ctx, container } = fakeContext(JQ);
+    const { ctx, container } = fakeReplyContext(JQ);
     const seen: unknown[] = [];
     const exec = container.exec.bind(container);
     container.exec = (command, options) => (seen.push(options), exec(command, options));

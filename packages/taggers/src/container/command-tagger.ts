@@ -1,4 +1,4 @@
-import type { Command } from "@imgs/runner";
+import { BadCommandError, splitCommand, type Command } from "@imgs/runner";
 import type { Tagger } from "../types.js";
 import { InvalidTaggerSpecError, UnparsableOutputError, commandText } from "./errors.js";
 import { defineTagger } from "./define-tagger.js";
@@ -22,7 +22,17 @@ export interface CommandTaggerOptions {
 }
 
 function checkCommand(command: unknown): Command {
-  if (typeof command === "string" && command.trim() !== "") return command;
+  if (typeof command === "string" && command.trim() !== "") {
+    // Split now, so a command a shell would read differently (`echo $HOME | wc`) is a config error,
+    // found before any container starts, not an exec error in every image.
+    try {
+      splitCommand(command);
+    } catch (error) {
+      if (error instanceof BadCommandError) throw new InvalidTaggerSpecError(command, error.reason);
+      throw error;
+    }
+    return command;
+  }
   if (Array.isArray(command) && command.length > 0 && command.every((w) => typeof w === "string") && command[0] !== "") {
     return command;
   }

@@ -6,8 +6,9 @@ import { readGitSnapshot } from "@imgs/git-helper";
 import type { GitSnapshot } from "@imgs/git-helper";
 import { ExecFailedError, ExecTimeoutError, ProgramNotFoundError, execOrThrow, inspectImage, startContainer, withExecCache } from "@imgs/runner";
 import type { ContainerSession } from "@imgs/runner";
-import { makeGitRepo } from "@imgs/test-utils";
+import { makeGitRepo, fakeRefs } from "@imgs/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runTagger } from "../run-tagger.js";
 import type { TagContext, Tagger } from "../types.js";
 import { aptPackageTagger } from "./apt.js";
 import { builtinTaggers } from "./builtin-taggers.js";
@@ -39,17 +40,17 @@ afterAll(async () => {
 
 async function contextFor(container: ContainerSession, name: string): Promise<TagContext> {
   const info = await inspectImage(container.image);
-  return { container, git, clock: { now: () => NOW }, image: { name, ref: container.image, info } };
+  return { container, git, refs: fakeRefs({ sha: git.commit }), now: NOW, image: { name, ref: container.image, info }, build: { fullImage: container.image.replace(/:[^:/]*$/, "") } };
 }
 
 /** Run each tagger in one (caching) session and return name -> value. */
 async function tagAll(ctx: TagContext, taggers: readonly Tagger[]): Promise<Record<string, string>> {
-  const values = await Promise.all(taggers.map(async (t) => [t.name, await t(ctx)] as const));
+  const values = await Promise.all(taggers.map(async (t) => [t.name, (await runTagger(t, ctx)).join(",")] as const));
   return Object.fromEntries(values);
 }
 
 const failureOf = (tagger: Tagger, ctx: TagContext): Promise<unknown> =>
-  Promise.resolve(tagger(ctx)).then(() => undefined, (e: unknown) => e);
+  runTagger(tagger, ctx).then(() => undefined, (e: unknown) => e);
 
 describe("container taggers on the shims image", () => {
   it("return docker-stacks' values from programs that print the real formats", async () => {

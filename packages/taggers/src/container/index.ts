@@ -15,7 +15,3 @@ export type { PackageTaggerOptions } from "./package-prefix.js";
 export { pipPackageTagger, pytorchTagger, tensorflowTagger } from "./pip.js";
 export { pythonMajorMinorTagger, pythonTagger } from "./python.js";
 export { sparkTagger } from "./spark.js";
-export { taggerFromSpec } from "./tagger-spec.js";
-export type { TaggerSpec } from "./tagger-spec.js";
-export { TAG_PATTERN, tagProblem, validateTag } from "./validate-tag.js";
-export type { TagOrigin } from "./validate-tag.js";

@@ -1,5 +1,5 @@
 import { InvalidTaggerSpecError } from "./errors.js";
-import { tagProblem } from "./validate-tag.js";
+import { tagProblem } from "@imgs/reference";
 
 /** Options of pipPackageTagger and aptPackageTagger. */
 export interface PackageTaggerOptions {

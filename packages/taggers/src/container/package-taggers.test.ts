@@ -1,8 +1,9 @@
+import { fakeReplyContext } from "@imgs/test-utils";
 import { describe, expect, it } from "vitest";
+import { runTagger } from "../run-tagger.js";
 import { aptPackageTagger, upstreamVersion } from "./apt.js";
 import { InvalidTaggerSpecError, TaggerFailedError, UnparsableOutputError } from "./errors.js";
 import { pipPackageTagger } from "./pip.js";
-import { fakeContext } from "./test-context.js";
 
 const DPKG = "dpkg-query --showformat=${db:Status-Status}\\t${Version}\\n --show";
 
@@ -15,13 +16,13 @@ describe("pipPackageTagger", () => {
   ])("tags %s with options %j and version %s as %s", async (name, options, version, expected) => {
     const tagger = pipPackageTagger(name, options);
     expect(tagger.name).toBe(`pip-package(${name})`);
-    const { ctx } = fakeContext({ [`pip show ${name}`]: { stdout: `Name: ${name}\nVersion: ${version}\nSummary: x\n` } });
+    const { ctx } = fakeReplyContext({ [`pip show ${name}`]: { stdout: `Name: ${name}\nVersion: ${version}\nSummary: x\n` } });
     await expect(tagger(ctx)).resolves.toBe(expected);
   });
 
   it("throws TaggerFailedError naming the tagger when pip does not know the package", async () => {
-    const { ctx } = fakeContext({ "pip show numpy": { stderr: "WARNING: Package(s) not found: numpy\n", exitCode: 1 } });
-    await expect(pipPackageTagger("numpy")(ctx)).rejects.toThrow(
+    const { ctx } = fakeReplyContext({ "pip show numpy": { stderr: "WARNING: Package(s) not found: numpy\n", exitCode: 1 } });
+    await expect(runTagger(pipPackageTagger("numpy"), ctx)).rejects.toThrow(
       /^tagger "pip-package\(numpy\)" failed for image base: command "pip show numpy" exited with code 1 .*\nWARNING: Package\(s\) not found: numpy$/s,
     );
   });
@@ -56,14 +57,14 @@ describe("aptPackageTagger", () => {
     ["libstdc++6", { prefix: "libstdcxx6" }, "installed\t12.2.0-14\n", "libstdcxx6-12.2.0"],
     ["git", {}, "config-files\t1:2.30.2-1\ninstalled\t1:2.39.5-0+deb12u2\n", "git-2.39.5"],
   ])("tags %s with options %j from %j as %s", async (name, options, stdout, expected) => {
-    const { ctx, container } = fakeContext({ [`${DPKG} ${name}`]: { stdout } });
+    const { ctx, container } = fakeReplyContext({ [`${DPKG} ${name}`]: { stdout } });
     await expect(aptPackageTagger(name, options)(ctx)).resolves.toBe(expected);
     expect(container.calls).toEqual([`${DPKG} ${name}`]);
   });
 
   it("throws TaggerFailedError wrapping UnparsableOutputError when only configuration files remain", async () => {
-    const { ctx } = fakeContext({ [`${DPKG} curl`]: { stdout: "config-files\t7.88.1-10\n" } });
-    const error: unknown = await Promise.resolve(aptPackageTagger("curl")(ctx)).catch((e: unknown) => e);
+    const { ctx } = fakeReplyContext({ [`${DPKG} curl`]: { stdout: "config-files\t7.88.1-10\n" } });
+    const error: unknown = await runTagger(aptPackageTagger("curl"), ctx).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TaggerFailedError);
     expect((error as Error).cause).toBeInstanceOf(UnparsableOutputError);
     expect((error as Error).message).toContain("could not find an installed version of curl");

@@ -1,15 +1,16 @@
+import { fakeReplyContext } from "@imgs/test-utils";
 import { ExecFailedError } from "@imgs/runner";
 import { describe, expect, it } from "vitest";
+import { runTagger } from "../run-tagger.js";
 import type { TagContext } from "../types.js";
 import { builtinTaggers } from "./builtin-taggers.js";
 import { InvalidTagError, TaggerFailedError, UnparsableOutputError } from "./errors.js";
-import { fakeContext } from "./test-context.js";
 
 /** What the built-in tagger `name` throws in `ctx`. */
 async function failure(name: string, ctx: TagContext): Promise<unknown> {
   const tagger = builtinTaggers[name];
   if (!tagger) throw new Error(`no tagger ${name}`);
-  return Promise.resolve(tagger(ctx)).then(
+  return runTagger(tagger, ctx).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -17,7 +18,7 @@ async function failure(name: string, ctx: TagContext): Promise<unknown> {
 
 describe("builtinTaggers errors", () => {
   it("throws TaggerFailedError wrapping ExecFailedError when the program is missing", async () => {
-    const error: unknown = await failure("python", fakeContext().ctx);
+    const error: unknown = await failure("python", fakeReplyContext().ctx);
     expect(error).toBeInstanceOf(TaggerFailedError);
     expect(error).toMatchObject({ code: "TAGGER_FAILED", tagger: "python", image: "base" });
     const cause = (error as TaggerFailedError).cause;
@@ -35,7 +36,7 @@ describe("builtinTaggers errors", () => {
     ["node", "node --version", "20.11.1\n"],
     ["pytorch", "pip show torch", "Name: torch\n"],
   ])("throws TaggerFailedError wrapping UnparsableOutputError when %s prints %j", async (name, command, stdout) => {
-    const error: unknown = await failure(name, fakeContext({ [command]: { stdout } }).ctx);
+    const error: unknown = await failure(name, fakeReplyContext({ [command]: { stdout } }).ctx);
     expect(error).toBeInstanceOf(TaggerFailedError);
     expect((error as TaggerFailedError).cause).toBeInstanceOf(UnparsableOutputError);
     expect((error as Error).message).toContain(`tagger "${name}" failed for image base: could not find`);
@@ -44,9 +45,9 @@ describe("builtinTaggers errors", () => {
   });
 
   it("throws InvalidTagError naming tagger, image and value when the value is no Docker tag", async () => {
-    const { ctx } = fakeContext({ "conda --version": { stdout: "conda 24.11.3+local\n" } });
-    await expect(builtinTaggers.conda?.(ctx)).rejects.toThrow(InvalidTagError);
-    await expect(builtinTaggers.conda?.(ctx)).rejects.toMatchObject({
+    const { ctx } = fakeReplyContext({ "conda --version": { stdout: "conda 24.11.3+local\n" } });
+    await expect(runTagger(builtinTaggers.conda!, ctx)).rejects.toThrow(InvalidTagError);
+    await expect(runTagger(builtinTaggers.conda!, ctx)).rejects.toMatchObject({
       code: "INVALID_TAG",
       tagger: "conda",
       image: "base",
@@ -57,7 +58,7 @@ describe("builtinTaggers errors", () => {
 
   it("reports the tensorflow-cpu failure when neither package is installed", async () => {
     const missing = (n: string) => ({ stderr: `WARNING: Package(s) not found: ${n}\n`, exitCode: 1 });
-    const { ctx } = fakeContext({ "pip show tensorflow": missing("tensorflow"), "pip show tensorflow-cpu": missing("tensorflow-cpu") });
-    await expect(builtinTaggers.tensorflow?.(ctx)).rejects.toThrow(/tagger "tensorflow" failed .*pip show tensorflow-cpu/);
+    const { ctx } = fakeReplyContext({ "pip show tensorflow": missing("tensorflow"), "pip show tensorflow-cpu": missing("tensorflow-cpu") });
+    await expect(runTagger(builtinTaggers.tensorflow!, ctx)).rejects.toThrow(/tagger "tensorflow" failed .*pip show tensorflow-cpu/);
   });
 });

@@ -1,0 +1,95 @@
+import { imageRef, manifestsFor, taggersFor, type Hierarchy } from "@imgs/hierarchy";
+import { buildInfoManifest, runManifest, type Manifest, type ManifestPiece } from "@imgs/manifests";
+import { imageRepository } from "@imgs/reference";
+import { inspectImage, startContainer, withExecCache, type ContainerSession } from "@imgs/runner";
+import { runTagger, type TagContext, type Tagger } from "@imgs/taggers";
+import type { LimitFunction } from "p-limit";
+import { EvaluationAbortedError } from "./errors.js";
+import { idleWatchdog, type IdleWatchdog } from "./idle-watchdog.js";
+import { limitedSession } from "./limited-session.js";
+import type { EvaluateOptions, ImageEvaluation, TagValue } from "./types.js";
+
+/** What evaluateImage shares with the other images of a run. */
+export interface RunShared {
+  /** Bounds the commands of every image of the run together. */
+  readonly commandLimit: LimitFunction;
+}
+
+/**
+ * Evaluates one image in ONE container: its taggers and manifests (its ancestors' first) run
+ * concurrently there, and a command asked twice (by two taggers, or a tagger and a manifest) runs
+ * once. The container is removed whatever happens. docker-stacks does the same work in two
+ * containers per image (write_tags_file, then write_manifest), each tagger and manifest in turn.
+ *
+ * @throws ImageNotFoundError when the image is not in the engine, TaggerFailedError,
+ *   InvalidTagError, ManifestFailedError, EngineUnreachableError, EvaluationAbortedError
+ */
+export async function evaluateImage(image: string, options: EvaluateOptions, shared: RunShared): Promise<ImageEvaluation> {
+  const { hierarchy, docker, signal, timeoutMs } = options;
+  const emit = (step: string): void => options.onEvent?.({ type: "step", image, step });
+  try {
+    signal?.throwIfAborted();
+    const ref = imageRef(hierarchy, image);
+    const fullImage = imageRepository(hierarchy, image);
+    emit("inspecting image");
+    const info = await inspectImage(ref, { docker });
+    signal?.throwIfAborted();
+    emit("starting container");
+    await using container = await startContainer({ ...options.container, image: ref, docker });
+    // Bounds JavaScript that never settles; commands are bounded by their own timeout.
+    const watchdog = timeoutMs === undefined ? undefined : idleWatchdog(timeoutMs);
+    const session = limitedSession(container, { limit: shared.commandLimit, timeoutMs, signal });
+    const ctx: TagContext = {
+      container: withExecCache(watchdog ? watched(session, watchdog) : session),
+      git: options.git,
+      refs: options.refs,
+      now: options.now,
+      image: { name: image, ref, info },
+      build: { fullImage, repository: options.build?.repository, serverUrl: options.build?.serverUrl },
+    };
+    emit(options.manifests ? "running taggers and manifests" : "running taggers");
+    try {
+      const [tags, pieces] = await Promise.all([
+        // The history line lists the tag values, so manifests need the taggers too.
+        tagValues(taggersFor(hierarchy.images, image), ctx, options.prefix, watchdog),
+        options.manifests ? manifestPieces(manifestList(hierarchy, image), ctx, watchdog) : undefined,
+      ]);
+      return { image, fullImage, ref, info, tags, pieces };
+    } finally {
+      watchdog?.stop();
+    }
+  } catch (error) {
+    if (signal?.aborted) throw new EvaluationAbortedError(image, error);
+    throw error;
+  }
+}
+
+/** Every tagger's values, in hierarchy order; a value two taggers give is kept once, where it came first. */
+async function tagValues(taggers: readonly Tagger[], ctx: TagContext, prefix: string, watchdog: IdleWatchdog | undefined): Promise<TagValue[]> {
+  const results = await Promise.all(taggers.map((tagger) => runTagger(bounded(tagger, `tagger "${tagger.name}"`, watchdog), ctx, { prefix })));
+  const seen = new Set<string>();
+  return results.flatMap((values, i) =>
+    values.filter((value) => !seen.has(value) && seen.add(value)).map((value) => ({ value, tagger: taggers[i]?.name ?? "?" })),
+  );
+}
+
+function manifestPieces(manifests: readonly Manifest[], ctx: TagContext, watchdog: IdleWatchdog | undefined): Promise<ManifestPiece[]> {
+  return Promise.all(manifests.map((manifest) => runManifest(bounded(manifest, `manifest "${manifest.name}"`, watchdog), ctx)));
+}
+
+/** A tagger or manifest that fails once its image has been idle for the run's time limit (see idleWatchdog). */
+function bounded<F extends Tagger | Manifest>(fn: F, what: string, watchdog: IdleWatchdog | undefined): F {
+  if (watchdog === undefined) return fn;
+  const run = (ctx: TagContext) => watchdog.bound(Promise.resolve().then(() => fn(ctx)), what);
+  return Object.defineProperty(run, "name", { value: fn.name }) as unknown as F;
+}
+
+/** A session whose commands count as the image's activity, running or waiting for a slot. */
+function watched(session: ContainerSession, watchdog: IdleWatchdog): ContainerSession {
+  return { ...session, exec: (command, options) => watchdog.track(session.exec(command, options)) };
+}
+
+/** build-info heads every manifest, as docker-stacks' header does; a config listing it too does not repeat it. */
+function manifestList(hierarchy: Hierarchy, image: string): Manifest[] {
+  return [buildInfoManifest, ...manifestsFor(hierarchy.images, image).filter((m) => m.name !== buildInfoManifest.name)];
+}
