@@ -1,3 +1,4 @@
+import { isImgsError } from "@imgs/errors";
 import yargs, { type Argv } from "yargs";
 import { applyCommand } from "./commands/apply.js";
 import { buildCommand } from "./commands/build.js";
@@ -25,8 +26,11 @@ export function createCli(deps: CliDeps): Argv {
     .demandCommand(1, "Name a command; see imgs --help")
     .strict()
     .exitProcess(false)
-    .fail((message, error) => {
-      throw error ?? new UsageError(message);
+    .fail((message: string | null, error: Error | undefined) => {
+      // yargs calls this for its own complaints (unknown option, bad choice, a coerce that threw),
+      // always with a message: the input is at fault. A handler's error comes with none; keep it.
+      if (error !== undefined && (message === null || isImgsError(error))) throw error;
+      throw new UsageError(message ?? "invalid command line", error);
     })
     .help()
     .alias("h", "help")

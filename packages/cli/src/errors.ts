@@ -1,19 +1,49 @@
+import { ImgsError } from "@imgs/errors";
+
 /** Wrong command-line usage: unknown option, missing argument, conflicting flags. */
-export class UsageError extends Error {
-  static readonly code = "USAGE";
-  readonly code = UsageError.code;
-  override readonly name = "UsageError";
+export class UsageError extends ImgsError {
+  readonly code = "USAGE";
+  readonly category = "usage";
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+  }
 }
 
 /** Some images failed; the others were processed and their files written. */
-export class ImagesFailedError extends Error {
-  static readonly code = "IMAGES_FAILED";
-  readonly code = ImagesFailedError.code;
-  override readonly name = "ImagesFailedError";
+export class ImagesFailedError extends ImgsError {
+  readonly code = "IMAGES_FAILED";
+  readonly category = "failure";
   constructor(readonly failures: ReadonlyArray<{ readonly image: string; readonly error: Error }>) {
     super(
       `${failures.length} image(s) failed:\n` +
         failures.map(({ image, error }) => `  ${image}: ${error.message.replace(/\n/g, "\n    ")}`).join("\n"),
     );
+  }
+}
+
+/** A tags file that is missing or holds something that is not an image reference. */
+export class TagsFileError extends ImgsError {
+  readonly code = "TAGS_FILE";
+  readonly category = "failure";
+  constructor(readonly file: string, reason: string, cause?: unknown) {
+    super(`tags file ${file}: ${reason}`, { cause });
+  }
+}
+
+/** The parent of an image could not be built, so neither can the image. */
+export class ParentFailedError extends ImgsError {
+  readonly code = "PARENT_FAILED";
+  readonly category = "failure";
+  constructor(readonly image: string, readonly parent: string) {
+    super(`not built because its parent ${parent} failed`);
+  }
+}
+
+/** Checks of `imgs doctor` failed; `failed` names them. */
+export class DoctorFailedError extends ImgsError {
+  readonly code = "DOCTOR_FAILED";
+  readonly category = "failure";
+  constructor(readonly failed: readonly string[]) {
+    super(`checks failed: ${failed.join(", ")}`);
   }
 }

@@ -1,6 +1,6 @@
-export { applyTags, TagsFileError } from "./apps/apply.js";
+export { applyTags } from "./apps/apply.js";
 export type { ApplyOptions, AppliedImage } from "./apps/apply.js";
-export { buildImages, ParentFailedError } from "./apps/build.js";
+export { buildImages } from "./apps/build.js";
 export type { BuildOptions, BuiltImage } from "./apps/build.js";
 export { runDoctor, DOCTOR_IMAGE } from "./apps/doctor.js";
 export type { DoctorCheck } from "./apps/doctor.js";
@@ -15,7 +15,7 @@ export { runImages } from "./apps/run-images.js";
 export type { ImageResult, RunImagesResult } from "./apps/run-images.js";
 export { createCli, runCli } from "./cli.js";
 export type { CliDeps, Output } from "./deps.js";
-export { ImagesFailedError, UsageError } from "./errors.js";
+export { DoctorFailedError, ImagesFailedError, ParentFailedError, TagsFileError, UsageError } from "./errors.js";
 export { EXIT_FAILURE, EXIT_USAGE, exitCodeFor, formatError } from "./exit-code.js";
 
 import type { CliDeps } from "./deps.js";

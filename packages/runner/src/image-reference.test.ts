@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidReferenceError } from "./engine-errors.js";
+import { InvalidReferenceError } from "./errors/engine.js";
 import { splitRepositoryTag } from "./image-reference.js";
 
 describe("splitRepositoryTag", () => {

@@ -1,4 +1,4 @@
-import { InvalidReferenceError } from "./engine-errors.js";
+import { InvalidReferenceError } from "./errors/engine.js";
 
 /** A repository and tag, as `docker tag` takes them. */
 export interface RepositoryTag {

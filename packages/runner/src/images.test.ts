@@ -1,7 +1,7 @@
 import type Dockerode from "dockerode";
 import { describe, expect, it } from "vitest";
 import { httpError, systemError } from "./__fixtures__/fake-docker.js";
-import { EngineUnreachableError, ImageInUseError, ImageNotFoundError, InvalidReferenceError } from "./engine-errors.js";
+import { EngineUnreachableError, ImageInUseError, ImageNotFoundError, InvalidReferenceError } from "./errors/engine.js";
 import { inspectImage, listImages, removeImage, tagImage } from "./images.js";
 
 interface FakeImageCalls {

@@ -1,7 +1,7 @@
 import type Dockerode from "dockerode";
 import { dockerClient } from "./create-docker.js";
 import { engineError, isUnreachable, statusCodeOf } from "./docker-errors.js";
-import { EngineUnreachableError, ImageInUseError, ImageNotFoundError } from "./engine-errors.js";
+import { EngineUnreachableError, ImageInUseError, ImageNotFoundError } from "./errors/engine.js";
 import { splitRepositoryTag } from "./image-reference.js";
 import type { ImageInfo } from "./types.js";
 

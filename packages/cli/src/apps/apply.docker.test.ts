@@ -9,7 +9,7 @@ import { BUSYBOX } from "@imgs/test-utils";
 import { engineDeps } from "../__fixtures__/engine.js";
 import { runCli } from "../cli.js";
 import { EXIT_FAILURE, exitCodeFor } from "../exit-code.js";
-import { TagsFileError } from "./apply.js";
+import { TagsFileError } from "../errors.js";
 
 // `imgs tag` then `imgs apply` on two busybox images tagged under test names: apply puts every
 // tag of each tags file on its image, and reads every file before it applies any tag.

@@ -1,29 +1,17 @@
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { hasErrorCode } from "@imgs/errors";
 import { imageRef } from "@imgs/hierarchy";
 import { tagsFileName } from "@imgs/manifests";
 import { splitRepositoryTag, tagImage } from "@imgs/runner";
 import type { CliDeps } from "../deps.js";
+import { TagsFileError } from "../errors.js";
 import type { RunOptions } from "./options.js";
 import { resolveTarget } from "./resolve-target.js";
 
 /** Options of applyTags. */
 export interface ApplyOptions extends RunOptions {
   readonly tagsDir?: string;
-}
-
-/** A tags file that is missing or holds something that is not an image reference. */
-export class TagsFileError extends Error {
-  static readonly code = "TAGS_FILE_INVALID";
-  readonly code = TagsFileError.code;
-  override readonly name = "TagsFileError";
-  constructor(
-    readonly file: string,
-    reason: string,
-    options?: { cause: unknown },
-  ) {
-    super(`tags file ${file}: ${reason}`, options);
-  }
 }
 
 /** What applyTags did for one image. */
@@ -58,8 +46,8 @@ async function readTagsFile(file: string): Promise<string[]> {
   try {
     text = await readFile(file, "utf8");
   } catch (error) {
-    const missing = (error as { code?: unknown }).code === "ENOENT";
-    throw new TagsFileError(file, missing ? "does not exist; run `imgs tag` for this image, platform and variant first" : "cannot be read", { cause: error });
+    const missing = hasErrorCode(error, "ENOENT");
+    throw new TagsFileError(file, missing ? "does not exist; run `imgs tag` for this image, platform and variant first" : "cannot be read", error);
   }
   const tags = text.split("\n").filter((line) => line.trim() !== "");
   if (tags.length === 0) throw new TagsFileError(file, "is empty");
@@ -67,7 +55,7 @@ async function readTagsFile(file: string): Promise<string[]> {
     try {
       splitRepositoryTag(tag);
     } catch (error) {
-      throw new TagsFileError(file, `line ${i + 1} is not an image reference: ${JSON.stringify(tag)}`, { cause: error });
+      throw new TagsFileError(file, `line ${i + 1} is not an image reference: ${JSON.stringify(tag)}`, error);
     }
   });
   return tags;

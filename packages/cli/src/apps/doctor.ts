@@ -1,3 +1,4 @@
+import { messageOf } from "@imgs/errors";
 import { readGitSnapshot } from "@imgs/git-helper";
 import { endpointOf, execOrThrow, startContainer } from "@imgs/runner";
 import type { CliDeps } from "../deps.js";
@@ -22,7 +23,7 @@ export async function runDoctor(deps: CliDeps, image = DOCTOR_IMAGE): Promise<Do
     try {
       return { name, ok: true, detail: await fn() };
     } catch (error) {
-      return { name, ok: false, detail: error instanceof Error ? error.message : String(error) };
+      return { name, ok: false, detail: messageOf(error) };
     }
   };
   const engine = await check("engine", async () => {

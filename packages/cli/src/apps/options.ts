@@ -1,3 +1,5 @@
+import { UsageError } from "../errors.js";
+
 /** Options every app that runs images takes (docker-stacks' arguments, defaults from the config). */
 export interface RunOptions {
   /** Config file; default: the nearest imgs.config.* upward from the working directory. */
@@ -36,3 +38,15 @@ export interface OutputOptions {
 
 /** Default per-command timeout: generous for `apt list` on big images, finite for hung programs. */
 export const DEFAULT_TIMEOUT_SECONDS = 600;
+
+/**
+ * How many images and commands a run does at once: --jobs, else the config's `jobs`, else the CPU
+ * count. The one check of --jobs for every command (the config's value is checked when it is read).
+ *
+ * @throws UsageError when the number is not a whole number of at least 1.
+ */
+export function jobsOf(jobs: number | undefined, configured: number | undefined, cpus: number): number {
+  const value = jobs ?? configured ?? cpus;
+  if (!Number.isInteger(value) || value < 1) throw new UsageError(`--jobs must be a whole number of at least 1, got ${value}`);
+  return value;
+}

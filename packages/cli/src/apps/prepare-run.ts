@@ -7,7 +7,7 @@ import { UsageError } from "../errors.js";
 import { createLimiter } from "../run/limiter.js";
 import { createProgress } from "../run/progress.js";
 import { frozenClock, type RunContext } from "../run/run-context.js";
-import { DEFAULT_TIMEOUT_SECONDS, type RunOptions } from "./options.js";
+import { DEFAULT_TIMEOUT_SECONDS, jobsOf, type RunOptions } from "./options.js";
 import { resolveTarget, type Target } from "./resolve-target.js";
 
 /** A run ready to go: the target, plus git facts, limits and progress. */
@@ -21,8 +21,7 @@ export async function prepareRun(options: RunOptions, deps: CliDeps, needs: { re
   if (needs.requireRepository && !target.hierarchy.repository) {
     throw new UsageError("manifests link to the source repository: pass --repository OWNER/NAME or set `repository` in the config");
   }
-  const jobs = options.jobs ?? target.hierarchy.defaults.jobs ?? deps.cpus;
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of at least 1, got ${jobs}`);
+  const jobs = jobsOf(options.jobs, target.hierarchy.defaults.jobs, deps.cpus);
   const timeout = options.timeout ?? DEFAULT_TIMEOUT_SECONDS;
   if (!(timeout >= 0)) throw new UsageError(`--timeout must be a number of seconds (0 for none), got ${timeout}`);
 

@@ -33,8 +33,4 @@ describe("validateTag", () => {
     expect((error as InvalidTagError).reason).toContain(reason);
     expect((error as Error).message).toContain(`tagger "python" made an invalid Docker tag ${JSON.stringify(value)} for image base-notebook`);
   });
-
-  it("exposes the code statically", () => {
-    expect(InvalidTagError.code).toBe("INVALID_TAG");
-  });
 });
