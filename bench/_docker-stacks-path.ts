@@ -68,7 +68,7 @@ async function tagValues(taggers: readonly Tagger[], ctx: TagContext): Promise<s
 }
 
 /** The context of one image in one container; the same facts imgs gives its taggers and manifests. */
-async function contextFor(run: RunFacts, image: string): Promise<Omit<TagContext & ManifestContext, "container">> {
+async function contextFor(run: RunFacts, image: string): Promise<Omit<TagContext, "container">> {
   const ref = imageRef(run.hierarchy, image);
   const info = await inspectImage(ref, { docker: run.docker });
   const build = { fullImage: fullImageName(run.hierarchy, image), repository: run.hierarchy.repository, serverUrl: undefined };
@@ -84,7 +84,7 @@ async function writeTagsFile(run: RunFacts, image: string, facts: Omit<TagContex
 }
 
 /** write_manifest: ANOTHER container; the taggers again (for the history line), then every manifest in turn. */
-async function writeManifest(run: RunFacts, image: string, facts: Omit<TagContext & ManifestContext, "container">): Promise<void> {
+async function writeManifest(run: RunFacts, image: string, facts: Omit<TagContext, "container">): Promise<void> {
   await using container = await startContainer({ image: facts.image.ref, docker: run.docker });
   const ctx = { ...facts, container };
   const values = await tagValues(taggersFor(run.hierarchy.images, image), ctx);

@@ -2,10 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigInvalidError, UnknownImageError } from "@imgs/hierarchy";
+import { ExecFailedError } from "@imgs/runner";
+import { InvalidTagError, RefRuleInvalidError, TaggerFailedError } from "@imgs/taggers";
 import { afterEach, describe, expect, it } from "vitest";
 import { capturedDeps } from "./__fixtures__/captured-deps.js";
-import { runCli } from "./cli.js";
-import { UsageError } from "./errors.js";
+import { createCli, runCli } from "./cli.js";
+import { ImagesFailedError, UsageError } from "./errors.js";
 import { EXIT_FAILURE, EXIT_USAGE, exitCodeFor, formatError } from "./exit-code.js";
 
 const example = join(import.meta.dirname, "../../../examples/debian-stack/imgs.config.ts");
@@ -104,12 +106,49 @@ describe("hierarchy command", () => {
   });
 });
 
+describe("createCli's failure handler", () => {
+  it("turns an error yargs reports (here a coerce that threw) into a UsageError with it as the cause", async () => {
+    const cause = new RangeError("n must be positive");
+    const cli = createCli(capturedDeps()).command(
+      "probe",
+      "a command for this test",
+      (y) =>
+        y.option("n", {
+          type: "number",
+          coerce: () => {
+            throw cause;
+          },
+        }),
+      () => undefined,
+    );
+    const error = await (async () => cli.parseAsync(["probe", "--n", "0"]))().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    // yargs wraps what coerce threw in its own YError.
+    expect(error).toMatchObject({ message: "n must be positive", cause: { name: "YError", message: cause.message } });
+  });
+
+  it("lets an error thrown by a command's handler through unchanged", async () => {
+    const bug = new TypeError("a bug");
+    const cli = createCli(capturedDeps()).command("probe", "a command for this test", {}, () => {
+      throw bug;
+    });
+    await expect((async () => cli.parseAsync(["probe"]))()).rejects.toBe(bug);
+  });
+});
+
 describe("exitCodeFor / formatError", () => {
+  const execFailed = new ExecFailedError("img", "0123456789abcdef", { command: ["false"], stdout: "", stderr: "", output: "", exitCode: 1 });
   it.each([
     [new UsageError("x"), EXIT_USAGE],
     [new ConfigInvalidError("f", []), EXIT_USAGE],
     [new UnknownImageError("a", ["b"]), EXIT_USAGE],
-    [new Error("boom"), EXIT_FAILURE],
+    [new RefRuleInvalidError("type=semver", "type=semver needs a pattern attribute"), EXIT_USAGE],
+    [new TaggerFailedError("t", "img", new InvalidTagError("t", "img", "a b", "a space")), EXIT_USAGE],
+    [new TaggerFailedError("t", "img", execFailed), EXIT_FAILURE],
+    [new ImagesFailedError([{ image: "img", error: new UsageError("x") }]), EXIT_FAILURE],
+    [execFailed, EXIT_FAILURE],
+    [new RangeError("a bug"), EXIT_FAILURE],
+    ["thrown text", EXIT_FAILURE],
   ])("maps %s to %i", (error, code) => {
     expect(exitCodeFor(error)).toBe(code);
   });

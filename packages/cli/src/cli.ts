@@ -1,3 +1,4 @@
+import { isImgsError } from "@imgs/errors";
 import yargs, { type Argv } from "yargs";
 import packageJson from "../package.json" with { type: "json" };
 import { applyCommand } from "./commands/apply.js";
@@ -26,8 +27,11 @@ export function createCli(deps: CliDeps): Argv {
     .demandCommand(1, "Name a command; see imgs --help (imgs --version prints the version)")
     .strict()
     .exitProcess(false)
-    .fail((message, error) => {
-      throw error ?? new UsageError(message);
+    .fail((message: string | null, error: Error | undefined) => {
+      // yargs calls this for its own complaints (unknown option, bad choice, a coerce that threw),
+      // always with a message: the input is at fault. A handler's error comes with none; keep it.
+      if (error !== undefined && (message === null || isImgsError(error))) throw error;
+      throw new UsageError(message ?? "invalid command line", error);
     })
     .help()
     .alias("h", "help")

@@ -4,6 +4,9 @@ import { ImgsError, messageOf } from "@imgs/errors";
 export class UsageError extends ImgsError {
   readonly code = "USAGE";
   readonly category = "usage";
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+  }
 }
 
 /** Some images failed; the others were processed and their files written. */
@@ -28,5 +31,23 @@ export class FileWriteError extends ImgsError {
   ) {
     // Node's message names the reason (ENOSPC, EROFS, EACCES, ENOTDIR) and the path it tried.
     super(`cannot write ${file}: ${messageOf(cause)}`, { cause });
+  }
+}
+
+/** The parent of an image could not be built, so neither can the image. */
+export class ParentFailedError extends ImgsError {
+  readonly code = "PARENT_FAILED";
+  readonly category = "failure";
+  constructor(readonly image: string, readonly parent: string) {
+    super(`not built because its parent ${parent} failed`);
+  }
+}
+
+/** Checks of `imgs doctor` failed; `failed` names them. */
+export class DoctorFailedError extends ImgsError {
+  readonly code = "DOCTOR_FAILED";
+  readonly category = "failure";
+  constructor(readonly failed: readonly string[]) {
+    super(`checks failed: ${failed.join(", ")}`);
   }
 }

@@ -1,5 +1,4 @@
-import { categoryOf, isImgsError } from "@imgs/errors";
-import { ConfigInvalidError, ConfigLoadError, ConfigNotFoundError, PluginLoadError, UnknownImageError } from "@imgs/hierarchy";
+import { categoryOf, errorCodeOf, type ErrorCategory } from "@imgs/errors";
 import { UsageError } from "./errors.js";
 
 /** Exit status for wrong usage or configuration (the command never started its work). */
@@ -7,16 +6,15 @@ export const EXIT_USAGE = 2;
 /** Exit status for work that failed. */
 export const EXIT_FAILURE = 1;
 
-const USAGE_ERRORS = [UsageError, ConfigInvalidError, ConfigLoadError, ConfigNotFoundError, PluginLoadError, UnknownImageError];
+const EXIT_STATUS: Readonly<Record<ErrorCategory, number>> = { usage: EXIT_USAGE, failure: EXIT_FAILURE };
 
-/** The process exit status an error ends the CLI with. */
-export const exitCodeFor = (error: unknown): number =>
-  (isImgsError(error) ? categoryOf(error) === "usage" : USAGE_ERRORS.some((type) => error instanceof type)) ? EXIT_USAGE : EXIT_FAILURE;
+/** The process exit status an error ends the CLI with: its category's (anything not made by imgs is a failure). */
+export const exitCodeFor = (error: unknown): number => EXIT_STATUS[categoryOf(error)];
 
 /** One message for the terminal: "imgs: <message>", with the error's code when it has one. */
 export function formatError(error: unknown): string {
   if (!(error instanceof Error)) return `imgs: ${String(error)}`;
-  const code = (error as { code?: unknown }).code;
-  const suffix = typeof code === "string" && !(error instanceof UsageError) ? ` [${code}]` : "";
+  const code = errorCodeOf(error);
+  const suffix = code !== undefined && !(error instanceof UsageError) ? ` [${code}]` : "";
   return `imgs: ${error.message}${suffix}`;
 }

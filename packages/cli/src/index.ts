@@ -15,7 +15,7 @@ export { runImages } from "./apps/run-images.js";
 export type { ImageResult, ImageWork, RunImagesResult } from "./apps/run-images.js";
 export { createCli, runCli } from "./cli.js";
 export type { CliDeps, Output } from "./deps.js";
-export { FileWriteError, ImagesFailedError, UsageError } from "./errors.js";
+export { DoctorFailedError, FileWriteError, ImagesFailedError, ParentFailedError, UsageError } from "./errors.js";
 
 import type { CliDeps } from "./deps.js";
 import { runImages } from "./apps/run-images.js";

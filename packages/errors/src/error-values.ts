@@ -6,9 +6,15 @@
  * @example if (hasErrorCode(error, "ENOENT", "ENOTDIR")) return undefined;
  */
 export function hasErrorCode(error: unknown, ...codes: readonly string[]): boolean {
-  if (typeof error !== "object" || error === null) return false;
+  const code = errorCodeOf(error);
+  return code !== undefined && codes.includes(code);
+}
+
+/** The string `code` of anything thrown ("ENOENT", "NotFoundError", an imgs code), else undefined. */
+export function errorCodeOf(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
   const code = (error as { code?: unknown }).code;
-  return typeof code === "string" && codes.includes(code);
+  return typeof code === "string" ? code : undefined;
 }
 
 /** An Error for anything thrown (`throw "text"` happens in plugins). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasErrorCode } from "./error-values.js";
+import { errorCodeOf, hasErrorCode } from "./error-values.js";
 import { settleEach } from "./settle.js";
 
 describe("settleEach", () => {
@@ -26,5 +26,14 @@ describe("hasErrorCode", () => {
     expect(hasErrorCode(enoent, "EACCES")).toBe(false);
     expect(hasErrorCode(null, "ENOENT")).toBe(false);
     expect(hasErrorCode({ code: 2 }, "2")).toBe(false);
+  });
+});
+
+describe("errorCodeOf", () => {
+  it("returns a string code, and undefined for anything else", () => {
+    expect(errorCodeOf(Object.assign(new Error("gone"), { code: "ENOENT" }))).toBe("ENOENT");
+    expect(errorCodeOf({ code: 2 })).toBeUndefined();
+    expect(errorCodeOf(new Error("plain"))).toBeUndefined();
+    expect(errorCodeOf("text")).toBeUndefined();
   });
 });

@@ -95,6 +95,6 @@ describe("readCiEnv", () => {
     const env = { GITHUB_ACTIONS: "true", GITHUB_EVENT_NAME: "push", GITHUB_EVENT_PATH: EVENT_PATH };
 
     expect(() => readCiEnv(env, { readFile })).toThrow(new CiEventPayloadError(EVENT_PATH, problem));
-    expect(() => readCiEnv(env, { readFile })).toThrow(expect.objectContaining({ code: "CI_EVENT_PAYLOAD_INVALID", path: EVENT_PATH }));
+    expect(() => readCiEnv(env, { readFile })).toThrow(expect.objectContaining({ code: "CI_EVENT_PAYLOAD", path: EVENT_PATH }));
   });
 });

@@ -1,7 +1,7 @@
 import type * as nodeFs from "node:fs";
 import { join } from "node:path";
+import { hasErrorCode } from "@imgs/errors";
 import { gitConfigValue } from "./git-config-value.js";
-import { hasErrorCode } from "./has-error-code.js";
 
 /** Where git's configuration files are looked for, besides the repository's own. */
 export interface ConfigFilesOptions {
@@ -49,7 +49,7 @@ async function readOptional(fs: typeof nodeFs, { path, user }: ConfigFile): Prom
   } catch (error) {
     // Missing files are the normal case. Like git, skip a user file that may not be read: CI
     // containers often run as a user whose $HOME is someone else's (e.g. /root).
-    if (hasErrorCode(error, "ENOENT") || hasErrorCode(error, "ENOTDIR")) return undefined;
+    if (hasErrorCode(error, "ENOENT", "ENOTDIR")) return undefined;
     if (user && hasErrorCode(error, "EACCES")) return undefined;
     throw error;
   }

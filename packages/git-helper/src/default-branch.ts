@@ -1,7 +1,7 @@
+import { hasErrorCode } from "@imgs/errors";
 import { listBranches, resolveRef } from "isomorphic-git";
 import type { ConfigFilesOptions } from "./config-files.js";
 import { readConfigValue } from "./config-files.js";
-import { hasErrorCode } from "./has-error-code.js";
 
 const ORIGIN_HEAD = "refs/remotes/origin/HEAD";
 const ORIGIN_PREFIX = "refs/remotes/origin/";

@@ -1,8 +1,8 @@
 import type * as nodeFs from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
+import { hasErrorCode } from "@imgs/errors";
 import { findRoot } from "isomorphic-git";
 import { GitUnreadableError, NotARepositoryError } from "./errors.js";
-import { hasErrorCode } from "./has-error-code.js";
 
 /** Where a work tree's git data lives. */
 export interface RepositoryDirs {

@@ -1,6 +1,6 @@
 import type * as nodeFs from "node:fs";
 import { join } from "node:path";
-import { hasErrorCode } from "./has-error-code.js";
+import { hasErrorCode } from "@imgs/errors";
 
 /** One line of packed-refs, with the commit its `^` line says an annotated tag peels to. */
 export interface PackedRef {

@@ -33,7 +33,7 @@ describe("readGitSnapshot", () => {
       const error = await readGitSnapshot({ dir: outside, ...isolated }).catch((caught: unknown) => caught);
 
       expect(error).toBeInstanceOf(NotARepositoryError);
-      expect(error).toMatchObject({ code: "GIT_NOT_A_REPOSITORY", dir: outside, message: `${outside} is not inside a git work tree` });
+      expect(error).toMatchObject({ code: "NOT_A_REPOSITORY", dir: outside, message: `${outside} is not inside a git work tree` });
     } finally {
       rmSync(outside, { recursive: true, force: true });
     }

@@ -1,10 +1,10 @@
 import * as nodeFs from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { hasErrorCode } from "@imgs/errors";
 import type { GitSnapshot } from "./types.js";
 import { readDefaultBranch } from "./default-branch.js";
 import { GitUnreadableError } from "./errors.js";
-import { hasErrorCode } from "./has-error-code.js";
 import { locateRepository } from "./locate-repository.js";
 import { readHead } from "./read-head.js";
 import { readPeeledTags } from "./read-tags.js";

@@ -1,8 +1,8 @@
 import type * as nodeFs from "node:fs";
+import { hasErrorCode } from "@imgs/errors";
 import { readCommit, resolveRef } from "isomorphic-git";
 import type { RepositoryDirs } from "./locate-repository.js";
 import { GitNoCommitsError, GitUnreadableError } from "./errors.js";
-import { hasErrorCode } from "./has-error-code.js";
 
 /** The part of a snapshot that describes HEAD itself. */
 export interface HeadFacts {

@@ -1,8 +1,8 @@
 import type * as nodeFs from "node:fs";
 import { join } from "node:path";
+import { hasErrorCode } from "@imgs/errors";
 import { listTags, readObject, resolveRef } from "isomorphic-git";
 import { GitUnreadableError } from "./errors.js";
-import { hasErrorCode } from "./has-error-code.js";
 import type { PackedRefs } from "./packed-refs.js";
 import { readPackedRefs } from "./packed-refs.js";
 
@@ -57,7 +57,7 @@ async function readLooseRef(fs: typeof nodeFs, gitdir: string, ref: string): Pro
   try {
     return (await fs.promises.readFile(join(gitdir, ref), "utf8")).trim();
   } catch (error) {
-    if (hasErrorCode(error, "ENOENT") || hasErrorCode(error, "ENOTDIR")) return undefined;
+    if (hasErrorCode(error, "ENOENT", "ENOTDIR")) return undefined;
     throw error;
   }
 }

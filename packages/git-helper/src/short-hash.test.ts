@@ -15,7 +15,7 @@ describe("shortHash", () => {
 
   it.each([3, 41, 0, -7, 7.5, Number.NaN])("throws InvalidHashLengthError when the length is %s", (length) => {
     expect(() => shortHash(snapshot, length)).toThrow(InvalidHashLengthError);
-    expect(() => shortHash(snapshot, length)).toThrow(expect.objectContaining({ code: "GIT_INVALID_HASH_LENGTH", length }));
+    expect(() => shortHash(snapshot, length)).toThrow(expect.objectContaining({ code: "INVALID_HASH_LENGTH", length }));
   });
 });
 

@@ -1,33 +1,24 @@
-import { ImgsError } from "@imgs/errors";
+import { categoryOf, ImgsError, messageOf, type ErrorCategory } from "@imgs/errors";
 
 /** A manifest could not make its piece: a command failed, printed nothing, or the function threw. */
-export class ManifestFailedError extends Error {
-  static readonly code = "MANIFEST_FAILED";
-  readonly code = ManifestFailedError.code;
-  override readonly name = "ManifestFailedError";
-  /** Name of the manifest, e.g. "conda-environment". */
-  readonly manifest: string;
-  /** The image reference the container was started from. */
-  readonly image: string;
-
-  constructor(manifest: string, image: string, cause: unknown) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    super(`manifest "${manifest}" failed for image ${image}: ${reason}`, { cause });
-    this.manifest = manifest;
-    this.image = image;
+export class ManifestFailedError extends ImgsError {
+  readonly code = "MANIFEST_FAILED";
+  /** The cause's: the wrapper says which manifest and image, the cause what went wrong. */
+  get category(): ErrorCategory {
+    return categoryOf(this.cause);
+  }
+  /** `manifest`: its name, e.g. "conda-environment"; `image`: the reference the container was started from. */
+  constructor(readonly manifest: string, readonly image: string, cause: unknown) {
+    super(`manifest "${manifest}" failed for image ${image}: ${messageOf(cause)}`, { cause });
   }
 }
 
 /** A piece that would break the manifest's Markdown layout (title with a newline or a leading "#"). */
-export class InvalidPieceError extends Error {
-  static readonly code = "INVALID_PIECE";
-  readonly code = InvalidPieceError.code;
-  override readonly name = "InvalidPieceError";
-  readonly title: string;
-
-  constructor(title: string, reason: string) {
+export class InvalidPieceError extends ImgsError {
+  readonly code = "INVALID_PIECE";
+  readonly category = "usage";
+  constructor(readonly title: string, reason: string) {
     super(`manifest piece ${JSON.stringify(title)} is invalid: ${reason}`);
-    this.title = title;
   }
 }
 
@@ -46,12 +37,13 @@ export class InvalidManifestSpecError extends ImgsError {
 /** A tags file that is missing, unreadable, or holds a line that is not a tag of its image. */
 export class TagsFileError extends ImgsError {
   readonly code = "TAGS_FILE";
-  readonly category = "usage";
+  // Like a missing image: an earlier step (imgs tag) did not run or wrote something else.
+  readonly category = "failure";
   constructor(
     readonly file: string,
     readonly reason: string,
-    options?: { readonly cause?: unknown },
+    cause?: unknown,
   ) {
-    super(`tags file ${file}: ${reason}`, options);
+    super(`tags file ${file}: ${reason}`, { cause });
   }
 }

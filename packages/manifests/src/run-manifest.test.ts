@@ -28,6 +28,7 @@ describe("runManifest", () => {
   });
 
   it("names a plain named function that throws text, as configs may have them", async () => {
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- configs are plain JavaScript and do reject with text
     const manifest = Object.defineProperty(() => Promise.reject("no"), "name", { value: "plain" }) as never;
     await expect(runManifest(manifest, fakeContext(fakeSession({})))).rejects.toThrow('manifest "plain" failed for image quay.io/owner/img:latest: no');
   });

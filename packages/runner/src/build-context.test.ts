@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { makeFolder, readTar } from "./__fixtures__/context-folder.js";
 import { packBuildContext, readBuildContext } from "./build-context.js";
-import { BuildContextInvalidError } from "./build-errors.js";
+import { BuildContextInvalidError } from "./errors/build.js";
 
 const FROM = "FROM imgs.localhost/busybox:latest\n";
 

@@ -2,9 +2,10 @@ import { randomBytes } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Readable } from "node:stream";
+import { errorCodeOf, hasErrorCode } from "@imgs/errors";
 import { pack } from "tar-fs";
 import type { PackOptions } from "tar-fs";
-import { BuildContextInvalidError } from "./build-errors.js";
+import { BuildContextInvalidError } from "./errors/build.js";
 import { createContextFilter, parseDockerignore } from "./dockerignore.js";
 import type { ContextFilter } from "./dockerignore.js";
 
@@ -24,8 +25,6 @@ export interface BuildContext {
   /** The context's paths that are sent (relative, with "/"), in walk order. */
   readonly entries: readonly string[];
 }
-
-const errorCode = (error: unknown): unknown => (error as { code?: unknown } | null)?.code;
 
 /** The paths of a folder that the filter keeps, walking into excluded folders only when an exception may keep something inside. */
 export async function listContextEntries(dir: string, filter: ContextFilter): Promise<string[]> {
@@ -62,8 +61,8 @@ export async function readBuildContext(context: string, dockerfile = "Dockerfile
       const stats = await stat(path);
       return stats.isDirectory() ? "folder" : stats.isFile() ? "file" : "other";
     } catch (error) {
-      if (errorCode(error) === "ENOENT" || errorCode(error) === "ENOTDIR") return "missing";
-      throw invalid(`cannot read ${path}: ${String(errorCode(error) ?? error)}`, error);
+      if (hasErrorCode(error, "ENOENT", "ENOTDIR")) return "missing";
+      throw invalid(`cannot read ${path}: ${errorCodeOf(error) ?? String(error)}`, error);
     }
   };
   const contextKind = await kind(dir);
@@ -78,7 +77,7 @@ export async function readBuildContext(context: string, dockerfile = "Dockerfile
   try {
     const dockerfileContent = await readFile(file);
     const dockerignore = await readFile(join(dir, ".dockerignore"), "utf8").catch((error: unknown) => {
-      if (errorCode(error) === "ENOENT") return undefined;
+      if (hasErrorCode(error, "ENOENT")) return undefined;
       throw error;
     });
     const filter = createContextFilter(parseDockerignore(dockerignore ?? ""), dockerfileName);
@@ -88,7 +87,7 @@ export async function readBuildContext(context: string, dockerfile = "Dockerfile
     return { dir, dockerfile: file, dockerfileName, dockerfileContent, outside, dockerignore, entries };
   } catch (error) {
     const path = (error as { path?: unknown } | null)?.path;
-    throw invalid(`cannot read ${typeof path === "string" ? path : "the context"}: ${String(errorCode(error) ?? error)}`, error);
+    throw invalid(`cannot read ${typeof path === "string" ? path : "the context"}: ${errorCodeOf(error) ?? String(error)}`, error);
   }
 }
 

@@ -1,9 +1,9 @@
 import type Dockerode from "dockerode";
-import type { BuildFailure } from "./build-errors.js";
+import type { BuildFailure } from "./errors/build.js";
 import type { BuildOutcome } from "./build-messages.js";
 import { isUnreachable, statusCodeOf } from "./docker-errors.js";
 import { imagesOf } from "./dockerfile-images.js";
-import { EngineUnreachableError } from "./engine-errors.js";
+import { EngineUnreachableError } from "./errors/engine.js";
 
 /** A BuildFailure without what buildImage knows anyway. */
 export type BuildFailureDetails = Omit<BuildFailure, "tags" | "dockerfile">;

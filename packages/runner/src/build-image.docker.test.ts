@@ -5,8 +5,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { makeFolder } from "./__fixtures__/context-folder.js";
 import { BUSYBOX, containersRunning, removeContainers } from "./__fixtures__/docker-cli.js";
 import { buildImage } from "./build-image.js";
-import { BuildAbortedError, BuildFailedError } from "./build-errors.js";
-import { ImageNotFoundError } from "./engine-errors.js";
+import { BuildAbortedError, BuildFailedError } from "./errors/build.js";
+import { ImageNotFoundError } from "./errors/engine.js";
 import { inspectImage, removeImage } from "./images.js";
 import { startContainer } from "./start-container.js";
 

@@ -6,9 +6,9 @@ import { makeFolder, readTar } from "./__fixtures__/context-folder.js";
 import { fakeBuildDocker } from "./__fixtures__/fake-build-docker.js";
 import { httpError, systemError } from "./__fixtures__/fake-docker.js";
 import { buildImage } from "./build-image.js";
-import { BuildAbortedError, BuildContextInvalidError, BuildFailedError } from "./build-errors.js";
 import { InvalidReferenceError } from "@imgs/reference";
-import { EngineUnreachableError } from "./engine-errors.js";
+import { BuildAbortedError, BuildContextInvalidError, BuildFailedError } from "./errors/build.js";
+import { EngineUnreachableError } from "./errors/engine.js";
 
 const BASE = "imgs.localhost/busybox:latest";
 const TAGS = ["imgs.localhost/test/a:1", "imgs.localhost/test/a:latest"];

@@ -2,7 +2,7 @@ import type Dockerode from "dockerode";
 import type { ImageBuildOptions } from "dockerode";
 import { packBuildContext, readBuildContext } from "./build-context.js";
 import type { BuildContext } from "./build-context.js";
-import { BuildAbortedError, BuildContextInvalidError, BuildFailedError } from "./build-errors.js";
+import { BuildAbortedError, BuildContextInvalidError, BuildFailedError } from "./errors/build.js";
 import { engineFailure, missingBaseImage } from "./build-failures.js";
 import type { BuildFailureDetails } from "./build-failures.js";
 import { BuildMessageReader } from "./build-messages.js";
@@ -10,8 +10,8 @@ import type { BuildOutcome } from "./build-messages.js";
 import { readBuildStream } from "./build-stream.js";
 import { dockerClient } from "./create-docker.js";
 import { engineError, engineMessageOf, isUnreachable, statusCodeOf } from "./docker-errors.js";
-import { EngineUnreachableError } from "./engine-errors.js";
 import { parseReference } from "@imgs/reference";
+import { EngineUnreachableError } from "./errors/engine.js";
 
 /** Options of buildImage. */
 export interface BuildImageOptions {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeExecOutput } from "./decode-exec-output.js";
-import { OutputNotUtf8Error } from "./exec-errors.js";
+import { OutputNotUtf8Error } from "./errors/exec.js";
 import type { OutputChunk, RawExecResult } from "./run-exec.js";
 import { invalidUtf8Offset } from "./utf8.js";
 

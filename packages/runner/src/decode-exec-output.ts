@@ -1,5 +1,5 @@
 import { TextDecoder } from "node:util";
-import { OutputNotUtf8Error } from "./exec-errors.js";
+import { OutputNotUtf8Error } from "./errors/exec.js";
 import type { RawExecResult } from "./run-exec.js";
 import type { ExecResult } from "./types.js";
 import { decodeUtf8 } from "./utf8.js";

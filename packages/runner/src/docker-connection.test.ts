@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { Agent } from "node:https";
 import { describe, expect, it } from "vitest";
-import { DockerConfigError, UnknownDockerContextError } from "./config-errors.js";
+import { DockerConfigError, UnknownDockerContextError } from "./errors/config.js";
 import { resolveDockerConnection } from "./docker-connection.js";
 
 const HOME = "/home/u";

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { Agent } from "node:https";
 import { join } from "node:path";
+import { hasErrorCode } from "@imgs/errors";
 import type { DockerOptions } from "dockerode";
-import { DockerConfigError } from "./config-errors.js";
+import { DockerConfigError } from "./errors/config.js";
 import { currentContextOf, readContextEndpoint, readTlsFiles } from "./docker-context.js";
 import type { ReadTextFile, TlsFiles } from "./docker-context.js";
 
@@ -49,8 +50,7 @@ export function readTextFileIfExists(path: string): string | undefined {
   try {
     return readFileSync(path, "utf8");
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
+    if (hasErrorCode(error, "ENOENT", "ENOTDIR")) return undefined;
     throw error;
   }
 }

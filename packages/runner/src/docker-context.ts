@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { DockerConfigError, UnknownDockerContextError } from "./config-errors.js";
+import { DockerConfigError, UnknownDockerContextError } from "./errors/config.js";
 
 /** Reads a file as text; undefined when it does not exist. */
 export type ReadTextFile = (path: string) => string | undefined;

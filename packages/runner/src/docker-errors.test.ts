@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { httpError, systemError } from "./__fixtures__/fake-docker.js";
 import { engineError, isAlreadyRemoved, isMissingProgram, isNoSuchImage, isUnreachable } from "./docker-errors.js";
-import { EngineUnreachableError } from "./engine-errors.js";
+import { EngineUnreachableError } from "./errors/engine.js";
 
 const RUNC_NOT_FOUND = 'OCI runtime exec failed: exec failed: unable to start container process: exec: "python": executable file not found in $PATH: unknown\r\n';
 const RUNC_NO_FILE = 'OCI runtime exec failed: exec failed: unable to start container process: exec: "/opt/x": stat /opt/x: no such file or directory: unknown\r\n';

@@ -1,7 +1,8 @@
-import { EngineUnreachableError } from "./engine-errors.js";
+import { hasErrorCode } from "@imgs/errors";
+import { EngineUnreachableError } from "./errors/engine.js";
 
 /** System error codes that mean the engine cannot be reached at all. */
-const UNREACHABLE_CODES = new Set([
+const UNREACHABLE_CODES = [
   "ECONNREFUSED",
   "ENOENT",
   "EACCES",
@@ -11,12 +12,11 @@ const UNREACHABLE_CODES = new Set([
   "ENETUNREACH",
   "ENOTFOUND",
   "EAI_AGAIN",
-]);
+];
 
 /** What docker-modem attaches to the errors it makes from HTTP answers. */
 interface ModemError {
   statusCode?: unknown;
-  code?: unknown;
   json?: { message?: unknown } | null;
   message?: unknown;
 }
@@ -38,8 +38,7 @@ export function engineMessageOf(error: unknown): string {
 
 /** True when a request never reached the engine (socket missing, refused, denied, timed out). */
 export function isUnreachable(error: unknown): boolean {
-  const { code } = asModemError(error);
-  return statusCodeOf(error) === undefined && typeof code === "string" && UNREACHABLE_CODES.has(code);
+  return statusCodeOf(error) === undefined && hasErrorCode(error, ...UNREACHABLE_CODES);
 }
 
 /** EngineUnreachableError for a connection failure; any other error unchanged. */

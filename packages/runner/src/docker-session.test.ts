@@ -3,8 +3,8 @@ import { fakeContainer, httpError, systemError } from "./__fixtures__/fake-docke
 import type { FakeExecScript } from "./__fixtures__/fake-docker.js";
 import { DockerContainerSession } from "./docker-session.js";
 import type { SessionContainer } from "./docker-session.js";
-import { ContainerNotRunningError, EngineUnreachableError } from "./engine-errors.js";
-import { BadCommandError, ExecTimeoutError, ProgramNotFoundError, SessionClosedError } from "./exec-errors.js";
+import { ContainerNotRunningError, EngineUnreachableError } from "./errors/engine.js";
+import { BadCommandError, ExecTimeoutError, ProgramNotFoundError, SessionClosedError } from "./errors/exec.js";
 
 const IMAGE = "imgs.localhost/busybox:latest";
 const NOT_FOUND = 'OCI runtime exec failed: exec failed: unable to start container process: exec: "python": executable file not found in $PATH: unknown\r\n';

@@ -1,7 +1,7 @@
 import { decodeExecOutput } from "./decode-exec-output.js";
 import { engineError, isAlreadyRemoved, isMissingProgram, isUnreachable, statusCodeOf } from "./docker-errors.js";
-import { ContainerNotRunningError, EngineUnreachableError } from "./engine-errors.js";
-import { BadCommandError, ExecTimeoutError, ExitCodeUnknownError, ProgramNotFoundError, SessionClosedError } from "./exec-errors.js";
+import { ContainerNotRunningError, EngineUnreachableError } from "./errors/engine.js";
+import { BadCommandError, ExecTimeoutError, ExitCodeUnknownError, ProgramNotFoundError, SessionClosedError } from "./errors/exec.js";
 import { runExec } from "./run-exec.js";
 import type { ExecContainer, RawExecResult, StreamDemuxer } from "./run-exec.js";
 import type { SignalCleanup } from "./signal-cleanup.js";

@@ -1,4 +1,4 @@
-import { ExecFailedError } from "./errors.js";
+import { ExecFailedError } from "./errors/exec.js";
 import type { Command, ContainerSession, ExecOptions } from "./types.js";
 
 /**

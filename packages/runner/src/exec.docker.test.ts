@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUSYBOX } from "./__fixtures__/docker-cli.js";
-import { OutputNotUtf8Error, ProgramNotFoundError } from "./exec-errors.js";
+import { OutputNotUtf8Error, ProgramNotFoundError } from "./errors/exec.js";
 import { shell } from "./split-command.js";
 import { startContainer } from "./start-container.js";
 import type { ContainerSession } from "./types.js";

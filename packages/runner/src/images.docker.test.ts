@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { BUSYBOX } from "./__fixtures__/docker-cli.js";
-import { ImageNotFoundError } from "./engine-errors.js";
+import { ImageNotFoundError } from "./errors/engine.js";
 import { inspectImage, listImages, removeImage, tagImage } from "./images.js";
 
 const unique = randomUUID().slice(0, 8);

@@ -2,7 +2,7 @@ import type Dockerode from "dockerode";
 import { describe, expect, it } from "vitest";
 import { httpError, systemError } from "./__fixtures__/fake-docker.js";
 import { InvalidReferenceError } from "@imgs/reference";
-import { EngineUnreachableError, ImageInUseError, ImageNotFoundError } from "./engine-errors.js";
+import { EngineUnreachableError, ImageInUseError, ImageNotFoundError } from "./errors/engine.js";
 import { inspectImage, listImages, removeImage, tagImage } from "./images.js";
 
 interface FakeImageCalls {

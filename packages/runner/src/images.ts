@@ -1,8 +1,8 @@
 import type Dockerode from "dockerode";
 import { dockerClient } from "./create-docker.js";
 import { engineError, isUnreachable, statusCodeOf } from "./docker-errors.js";
-import { EngineUnreachableError, ImageInUseError, ImageNotFoundError } from "./engine-errors.js";
 import { InvalidReferenceError, parseReference, repositoryOf } from "@imgs/reference";
+import { EngineUnreachableError, ImageInUseError, ImageNotFoundError } from "./errors/engine.js";
 import type { ImageInfo } from "./types.js";
 
 /** Options of the image helpers. */

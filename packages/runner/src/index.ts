@@ -1,8 +1,8 @@
-export { BuildAbortedError, BuildContextInvalidError, BuildFailedError } from "./build-errors.js";
-export type { BuildFailure } from "./build-errors.js";
+export { BuildAbortedError, BuildContextInvalidError, BuildFailedError } from "./errors/build.js";
+export type { BuildFailure } from "./errors/build.js";
 export { buildImage } from "./build-image.js";
 export type { BuildImageOptions, BuildImageResult } from "./build-image.js";
-export { DockerConfigError, UnknownDockerContextError } from "./config-errors.js";
+export { DockerConfigError, UnknownDockerContextError } from "./errors/config.js";
 export { LABELS_ENV, MANAGED_LABEL, containerLabels, parseLabelList } from "./container-labels.js";
 export { createDocker, endpointOf } from "./create-docker.js";
 export type { CreateDockerOptions, DockerClient } from "./create-docker.js";
@@ -14,17 +14,19 @@ export {
   EngineUnreachableError,
   ImageInUseError,
   ImageNotFoundError,
-} from "./engine-errors.js";
-export { EmptyOutputError, ExecFailedError, outputTail } from "./errors.js";
+} from "./errors/engine.js";
 export { withExecCache } from "./exec-cache.js";
 export {
   BadCommandError,
+  EmptyOutputError,
+  ExecFailedError,
   ExecTimeoutError,
   ExitCodeUnknownError,
   OutputNotUtf8Error,
+  outputTail,
   ProgramNotFoundError,
   SessionClosedError,
-} from "./exec-errors.js";
+} from "./errors/exec.js";
 export { execOrThrow } from "./exec-or-throw.js";
 export { inspectImage, listImages, removeImage, tagImage } from "./images.js";
 export type { ImageOptions, ImageSummary, ListImagesOptions, RemoveImageOptions } from "./images.js";

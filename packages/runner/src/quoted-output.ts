@@ -1,4 +1,4 @@
-import { EmptyOutputError } from "./errors.js";
+import { EmptyOutputError } from "./errors/exec.js";
 import { execOrThrow } from "./exec-or-throw.js";
 import type { ContainerSession, ExecOptions } from "./types.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fakeContainer } from "./__fixtures__/fake-docker.js";
-import { ExitCodeUnknownError } from "./exec-errors.js";
+import { ExitCodeUnknownError } from "./errors/exec.js";
 import { runExec } from "./run-exec.js";
 
 const text = (bytes: Buffer): string => bytes.toString("utf8");

@@ -2,7 +2,7 @@ import { PassThrough } from "node:stream";
 import { finished } from "node:stream/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ExecCreateOptions } from "dockerode";
-import { ExitCodeUnknownError } from "./exec-errors.js";
+import { ExitCodeUnknownError } from "./errors/exec.js";
 
 /** The part of a dockerode Exec that runExec uses. */
 export interface ExecInstance {

@@ -1,4 +1,4 @@
-import { BadCommandError } from "./exec-errors.js";
+import { BadCommandError } from "./errors/exec.js";
 import type { Command } from "./types.js";
 
 /** Characters a shell would treat as an operator or an expansion when unquoted. */

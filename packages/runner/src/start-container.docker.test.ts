@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BUSYBOX, containerExists, containerLabelsOf } from "./__fixtures__/docker-cli.js";
-import { ImageNotFoundError } from "./engine-errors.js";
-import { ExecTimeoutError, ProgramNotFoundError, SessionClosedError } from "./exec-errors.js";
+import { ImageNotFoundError } from "./errors/engine.js";
+import { ExecTimeoutError, ProgramNotFoundError, SessionClosedError } from "./errors/exec.js";
 import { startContainer } from "./start-container.js";
 
 describe("startContainer", () => {

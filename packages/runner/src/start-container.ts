@@ -6,8 +6,8 @@ import { engineMessageOf, isNoSuchImage, isUnreachable, mentionsMissingProgram }
 import { DockerContainerSession } from "./docker-session.js";
 import type { SessionContainer } from "./docker-session.js";
 import { InvalidReferenceError } from "@imgs/reference";
-import { EngineUnreachableError, ImageNotFoundError } from "./engine-errors.js";
-import { BadCommandError, ProgramNotFoundError } from "./exec-errors.js";
+import { EngineUnreachableError, ImageNotFoundError } from "./errors/engine.js";
+import { BadCommandError, ProgramNotFoundError } from "./errors/exec.js";
 import type { StreamDemuxer } from "./run-exec.js";
 import { processSignalCleanup } from "./signal-cleanup.js";
 import type { SignalCleanup } from "./signal-cleanup.js";

@@ -24,6 +24,7 @@ describe("runTagger", () => {
   });
 
   it("names a plain function from a config that throws text", async () => {
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- configs are plain JavaScript and do reject with text
     const plain = Object.defineProperty(() => Promise.reject("nope"), "name", { value: "plain" }) as never;
     await expect(runTagger(plain, ctx)).rejects.toThrow('tagger "plain" failed for image base: nope');
   });

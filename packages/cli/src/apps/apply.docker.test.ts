@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUSYBOX } from "@imgs/test-utils";
 import { engineDeps } from "../__fixtures__/engine.js";
 import { runCli } from "../cli.js";
-import { EXIT_USAGE, exitCodeFor } from "../exit-code.js";
 import { TagsFileError } from "@imgs/manifests";
+import { EXIT_FAILURE, exitCodeFor } from "../exit-code.js";
 
 // `imgs tag` then `imgs apply` on two busybox images tagged under test names: apply puts every
 // tag of each tags file on its image, and reads every file before it applies any tag.
@@ -61,7 +61,7 @@ describe("imgs apply", () => {
 
     const error = await runCli(["apply", "--all", "--platform", "x86_64", "--tags-dir", tagsDir], engineDeps({ cwd: repo.dir })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TagsFileError);
-    expect(exitCodeFor(error)).toBe(EXIT_USAGE);
+    expect(exitCodeFor(error)).toBe(EXIT_FAILURE);
     expect((error as TagsFileError).file).toBe(join(tagsDir, "x86_64-default-tool.txt"));
     expect((error as Error).message).toContain(`tags file ${join(tagsDir, "x86_64-default-tool.txt")}: does not exist; run \`imgs tag\``);
     const { repoTags } = await inspectImage(ref("app"));

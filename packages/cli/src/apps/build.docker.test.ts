@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { createDocker, inspectImage, removeImage } from "@imgs/runner";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { capturedDeps } from "../__fixtures__/captured-deps.js";
-import { UsageError } from "../errors.js";
-import { buildImages, ParentFailedError } from "./build.js";
+import { ParentFailedError, UsageError } from "../errors.js";
+import { buildImages } from "./build.js";
 
 const owner = `imgs-test-build-${process.pid}`;
 const { docker } = createDocker();

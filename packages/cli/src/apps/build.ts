@@ -1,8 +1,9 @@
 import { dirname } from "node:path";
+import { asError, settleEach } from "@imgs/errors";
 import { imageRef, type Hierarchy } from "@imgs/hierarchy";
 import { buildImage } from "@imgs/runner";
 import type { CliDeps } from "../deps.js";
-import { UsageError } from "../errors.js";
+import { ParentFailedError, UsageError } from "../errors.js";
 import pLimit from "p-limit";
 import { createProgress } from "../run/progress.js";
 import { jobsOf, type RunOptions } from "./options.js";
@@ -19,19 +20,6 @@ export interface BuiltImage {
   readonly image: string;
   readonly ref: string;
   readonly id: string;
-}
-
-/** The parent of an image could not be built, so neither can the image. */
-export class ParentFailedError extends Error {
-  static readonly code = "PARENT_FAILED";
-  readonly code = ParentFailedError.code;
-  override readonly name = "ParentFailedError";
-  constructor(
-    readonly image: string,
-    readonly parent: string,
-  ) {
-    super(`not built because its parent ${parent} failed`);
-  }
 }
 
 /**
@@ -63,16 +51,9 @@ export async function buildImages(options: BuildOptions, deps: CliDeps): Promise
     builds.set(image, pending);
     return pending;
   };
-  const settled = await Promise.allSettled(images.map(build));
+  const { values, failures } = await settleEach(images, build);
   progress.close();
-  const built: BuiltImage[] = [];
-  const failures: Array<{ image: string; error: Error }> = [];
-  settled.forEach((result, i) => {
-    const image = images[i] ?? "?";
-    if (result.status === "fulfilled") built.push(result.value);
-    else failures.push({ image, error: result.reason instanceof Error ? result.reason : new Error(String(result.reason)) });
-  });
-  return { built, failures };
+  return { built: values.map(({ value }) => value), failures: failures.map(({ item, error }) => ({ image: item, error })) };
 }
 
 async function buildOne(
@@ -102,7 +83,7 @@ async function buildOne(
     progress.done(image, `built ${ref} (${result.id.slice(7, 19)})`);
     return { image, ref, id: result.id };
   } catch (error) {
-    progress.fail(image, error instanceof Error ? error : new Error(String(error)));
+    progress.fail(image, asError(error));
     throw error;
   }
 }

@@ -1,8 +1,7 @@
-import { readGitSnapshot } from "@imgs/git-helper";
-import { builtinCatalog, imageRef, loadConfig } from "@imgs/hierarchy";
-import { commitTag } from "@imgs/git-helper";
-import { endpointOf, execOrThrow, startContainer } from "@imgs/runner";
 import { messageOf } from "@imgs/errors";
+import { commitTag, readGitSnapshot } from "@imgs/git-helper";
+import { builtinCatalog, imageRef, loadConfig } from "@imgs/hierarchy";
+import { endpointOf, execOrThrow, startContainer } from "@imgs/runner";
 import type { CliDeps } from "../deps.js";
 
 /** One line of the doctor's report. */

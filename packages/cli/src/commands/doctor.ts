@@ -1,12 +1,6 @@
 import type { CommandModule } from "yargs";
 import type { CliDeps } from "../deps.js";
-
-/** A check of the doctor failed. */
-export class DoctorFailedError extends Error {
-  static readonly code = "DOCTOR_FAILED";
-  readonly code = DoctorFailedError.code;
-  override readonly name = "DoctorFailedError";
-}
+import { DoctorFailedError } from "../errors.js";
 
 /** `imgs doctor`: check the engine, a container round trip and git. */
 export function doctorCommand(deps: CliDeps): CommandModule<object, { json?: boolean; image?: string; config?: string }> {
@@ -23,7 +17,7 @@ export function doctorCommand(deps: CliDeps): CommandModule<object, { json?: boo
       if (args.json) deps.stdout.write(`${JSON.stringify({ checks }, null, 2)}\n`);
       else for (const c of checks) deps.stdout.write(`${c.ok ? "ok  " : "FAIL"} ${c.name}: ${c.detail}\n`);
       const failed = checks.filter((c) => !c.ok).map((c) => c.name);
-      if (failed.length > 0) throw new DoctorFailedError(`checks failed: ${failed.join(", ")}`);
+      if (failed.length > 0) throw new DoctorFailedError(failed);
     },
   };
 }

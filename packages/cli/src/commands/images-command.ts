@@ -1,3 +1,4 @@
+import { errorCodeOf } from "@imgs/errors";
 import type { CommandModule } from "yargs";
 import type { RunImagesResult } from "../apps/run-images.js";
 import type { CliDeps } from "../deps.js";
@@ -72,6 +73,6 @@ function toJson(result: RunImagesResult): unknown {
         },
       ]),
     ),
-    failures: result.failures.map(({ image, error }) => ({ image, code: (error as { code?: string }).code ?? null, message: error.message })),
+    failures: result.failures.map(({ image, error }) => ({ image, code: errorCodeOf(error) ?? null, message: error.message })),
   };
 }

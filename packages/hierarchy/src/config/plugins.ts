@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { messageOf } from "@imgs/errors";
 import { createJiti } from "jiti";
 import { PluginLoadError } from "../errors.js";
 import type { CatalogSource } from "./catalog.js";
@@ -17,8 +18,8 @@ async function importPlugin(jiti: ReturnType<typeof createJiti>, name: string, f
   try {
     return await jiti.import(name);
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new PluginLoadError(name, `cannot be imported from ${fromDir}: ${reason} (is it installed?)`, { cause: error });
+    const reason = messageOf(error).split("\n")[0];
+    throw new PluginLoadError(name, `cannot be imported from ${fromDir}: ${reason} (is it installed?)`, error);
   }
 }
 

@@ -15,7 +15,7 @@ export async function readConfigFile(file: string): Promise<unknown> {
     // `export default defineConfig(...)`, or a named `config` export.
     return module.default ?? module.config ?? module;
   } catch (error) {
-    throw new ConfigLoadError(file, { cause: error });
+    throw new ConfigLoadError(file, error);
   }
 }
 
@@ -23,7 +23,7 @@ async function readText(file: string): Promise<string> {
   try {
     return await readFile(file, "utf8");
   } catch (error) {
-    throw new ConfigLoadError(file, { cause: error });
+    throw new ConfigLoadError(file, error);
   }
 }
 
@@ -45,7 +45,7 @@ function parseDataFile(file: string, text: string): unknown {
     );
   }
   const first = doc.errors[0];
-  if (first) throw new ConfigLoadError(file, { cause: first });
+  if (first) throw new ConfigLoadError(file, first);
   return doc.toJS() as unknown;
 }
 

@@ -72,7 +72,7 @@ describe("readTagsFile", () => {
     try {
       await writeFile(join(dir, "a.txt"), "r/o/i:x86_64-latest");
       await expect(readTagsFile(join(dir, "a.txt"))).resolves.toEqual(["r/o/i:x86_64-latest"]);
-      await expect(readTagsFile(join(dir, "missing.txt"))).rejects.toMatchObject({ code: "TAGS_FILE", category: "usage" });
+      await expect(readTagsFile(join(dir, "missing.txt"))).rejects.toMatchObject({ code: "TAGS_FILE", category: "failure" });
       await expect(readTagsFile(join(dir, "missing.txt"))).rejects.toThrow("does not exist; run `imgs tag`");
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -65,7 +65,7 @@ export function parseTagsFile(text: string, file: string, options: ReadTagsFileO
       if (ref.tag === undefined || ref.digest !== undefined) throw new Error("it must be repository:tag");
       repository = repositoryOf(ref);
     } catch (error) {
-      throw new TagsFileError(file, `line ${i + 1} is not an image reference with a tag: ${JSON.stringify(tag)}`, { cause: error });
+      throw new TagsFileError(file, `line ${i + 1} is not an image reference with a tag: ${JSON.stringify(tag)}`, error);
     }
     if (options.repository !== undefined && repository !== options.repository) {
       throw new TagsFileError(file, `line ${i + 1} names repository ${repository}, not ${options.repository}: ${JSON.stringify(tag)}`);
@@ -87,7 +87,7 @@ export async function readTagsFile(file: string, options: ReadTagsFileOptions = 
     text = await readFile(file, "utf8");
   } catch (error) {
     const reason = hasErrorCode(error, "ENOENT") ? "does not exist; run `imgs tag` for this image, platform and variant first" : `cannot be read (${(error as Error).message})`;
-    throw new TagsFileError(file, reason, { cause: error });
+    throw new TagsFileError(file, reason, error);
   }
   return parseTagsFile(text, file, options);
 }

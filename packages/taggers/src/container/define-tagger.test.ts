@@ -5,7 +5,7 @@ import { InvalidTaggerSpecError } from "./errors.js";
 import { run } from "./output.js";
 
 describe("defineTagger", () => {
-  it("returns a tagger whose name is the given name", async () => {
+  it("returns a tagger whose name is the given name", () => {
     const tagger = defineTagger("build-arch", ({ image }) => `arch-${image.info.architecture}`);
     expect(tagger.name).toBe("build-arch");
     expect(tagger(fakeReplyContext().ctx)).toBe("arch-amd64");

@@ -1,3 +1,4 @@
+import { categoryOf, ImgsError, messageOf, type ErrorCategory } from "@imgs/errors";
 import { outputTail } from "@imgs/runner";
 import type { Command } from "@imgs/runner";
 
@@ -15,74 +16,49 @@ function describe(value: unknown): string {
 }
 
 /** A tagger threw; `cause` holds what went wrong (ExecFailedError, UnparsableOutputError, a timeout…). */
-export class TaggerFailedError extends Error {
-  static readonly code = "TAGGER_FAILED";
-  readonly code = TaggerFailedError.code;
-  override readonly name = "TaggerFailedError";
-  readonly tagger: string;
-  readonly image: string;
-
-  constructor(tagger: string, image: string, cause: unknown) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    super(`tagger "${tagger}" failed for image ${image}: ${reason}`, { cause });
-    this.tagger = tagger;
-    this.image = image;
+export class TaggerFailedError extends ImgsError {
+  readonly code = "TAGGER_FAILED";
+  /** The cause's: the wrapper says which tagger and image, the cause what went wrong. */
+  get category(): ErrorCategory {
+    return categoryOf(this.cause);
+  }
+  constructor(readonly tagger: string, readonly image: string, cause: unknown) {
+    super(`tagger "${tagger}" failed for image ${image}: ${messageOf(cause)}`, { cause });
   }
 }
 
 /** A tag value does not match Docker's tag grammar [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}. */
-export class InvalidTagError extends Error {
-  static readonly code = "INVALID_TAG";
-  readonly code = InvalidTagError.code;
-  override readonly name = "InvalidTagError";
-  readonly tagger: string;
-  readonly image: string;
-  readonly value: string;
-  /** Why the value is not a tag, e.g. `character " " at index 6 is not allowed`. */
-  readonly reason: string;
-
-  constructor(tagger: string, image: string, value: string, reason: string) {
+export class InvalidTagError extends ImgsError {
+  readonly code = "INVALID_TAG";
+  readonly category = "usage";
+  /** `reason`: why the value is not a tag, e.g. `character " " at index 6 is not allowed`. */
+  constructor(readonly tagger: string, readonly image: string, readonly value: string, readonly reason: string) {
     super(`tagger "${tagger}" made an invalid Docker tag ${JSON.stringify(value)} for image ${image}: ${reason}`);
-    this.tagger = tagger;
-    this.image = image;
-    this.value = value;
-    this.reason = reason;
   }
 }
 
 /** A command succeeded but its output does not hold what the tagger looks for. */
-export class UnparsableOutputError extends Error {
-  static readonly code = "UNPARSABLE_OUTPUT";
-  readonly code = UnparsableOutputError.code;
-  override readonly name = "UnparsableOutputError";
+export class UnparsableOutputError extends ImgsError {
+  readonly code = "UNPARSABLE_OUTPUT";
+  readonly category = "failure";
   readonly command: string;
-  readonly output: string;
-  /** What was looked for, e.g. "the second word (the version)". */
-  readonly expected: string;
 
-  constructor(command: Command, output: string, expected: string) {
+  /** `expected`: what was looked for, e.g. "the second word (the version)". */
+  constructor(command: Command, readonly output: string, readonly expected: string) {
     const tail = outputTail(output);
     super(
       `could not find ${expected} in the output of ${JSON.stringify(commandText(command))}` +
         (tail ? `; last output:\n${tail}` : "; it printed nothing"),
     );
     this.command = commandText(command);
-    this.output = output;
-    this.expected = expected;
   }
 }
 
 /** A tagger spec (config entry or factory argument) is malformed. */
-export class InvalidTaggerSpecError extends Error {
-  static readonly code = "INVALID_TAGGER_SPEC";
-  readonly code = InvalidTaggerSpecError.code;
-  override readonly name = "InvalidTaggerSpecError";
-  readonly spec: unknown;
-  readonly reason: string;
-
-  constructor(spec: unknown, reason: string) {
+export class InvalidTaggerSpecError extends ImgsError {
+  readonly code = "INVALID_TAGGER_SPEC";
+  readonly category = "usage";
+  constructor(readonly spec: unknown, readonly reason: string) {
     super(`invalid tagger spec ${describe(spec)}: ${reason}`);
-    this.spec = spec;
-    this.reason = reason;
   }
 }

@@ -1,4 +1,5 @@
-import { outputTail } from "./errors.js";
+import { ImgsError } from "@imgs/errors";
+import { outputTail } from "./exec.js";
 
 /** How a build's image is named in messages. */
 const showTags = (tags: readonly string[]): string => (tags.length > 0 ? tags.join(", ") : "an untagged image");
@@ -21,10 +22,9 @@ export interface BuildFailure {
 }
 
 /** The engine stopped a build: a failing step, a base image that is not local, a bad Dockerfile. */
-export class BuildFailedError extends Error {
-  static readonly code = "BUILD_FAILED";
-  readonly code = BuildFailedError.code;
-  override readonly name = "BuildFailedError";
+export class BuildFailedError extends ImgsError implements BuildFailure {
+  readonly code = "BUILD_FAILED";
+  readonly category = "failure";
   readonly tags: readonly string[];
   readonly dockerfile: string;
   readonly reason: string;
@@ -36,8 +36,7 @@ export class BuildFailedError extends Error {
   constructor(failure: BuildFailure, cause?: unknown) {
     const tail = outputTail(failure.output);
     super(
-      `building ${showTags(failure.tags)} from ${failure.dockerfile} failed: ${failure.reason.trim()}` +
-        (tail ? `; last output:\n${tail}` : ""),
+      `building ${showTags(failure.tags)} from ${failure.dockerfile} failed: ${failure.reason.trim()}` + (tail ? `; last output:\n${tail}` : ""),
       { cause },
     );
     this.tags = failure.tags;
@@ -51,32 +50,20 @@ export class BuildFailedError extends Error {
 }
 
 /** The build context folder or the Dockerfile is missing or unreadable; found before the engine is asked. */
-export class BuildContextInvalidError extends Error {
-  static readonly code = "BUILD_CONTEXT_INVALID";
-  readonly code = BuildContextInvalidError.code;
-  override readonly name = "BuildContextInvalidError";
-  readonly context: string;
-  readonly dockerfile: string;
-  readonly reason: string;
-
-  constructor(context: string, dockerfile: string, reason: string, cause?: unknown) {
+export class BuildContextInvalidError extends ImgsError {
+  readonly code = "BUILD_CONTEXT_INVALID";
+  readonly category = "usage";
+  constructor(readonly context: string, readonly dockerfile: string, readonly reason: string, cause?: unknown) {
     super(`cannot build from context ${context} with Dockerfile ${dockerfile}: ${reason}`, { cause });
-    this.context = context;
-    this.dockerfile = dockerfile;
-    this.reason = reason;
   }
 }
 
 /** The caller's AbortSignal stopped a build; closing the connection makes the engine stop it too. */
-export class BuildAbortedError extends Error {
-  static readonly code = "BUILD_ABORTED";
-  readonly code = BuildAbortedError.code;
-  override readonly name = "BuildAbortedError";
-  readonly tags: readonly string[];
-
+export class BuildAbortedError extends ImgsError {
+  readonly code = "BUILD_ABORTED";
+  readonly category = "failure";
   /** `cause` is the signal's reason. */
-  constructor(tags: readonly string[], cause?: unknown) {
+  constructor(readonly tags: readonly string[], cause?: unknown) {
     super(`building ${showTags(tags)} was aborted`, { cause });
-    this.tags = tags;
   }
 }

@@ -1,0 +1,121 @@
+import { ImgsError } from "@imgs/errors";
+import type { ExecResult } from "../types.js";
+
+/** How many lines of output an error message carries. */
+const TAIL_LINES = 20;
+
+/** The last lines of a command's combined output, for error messages. */
+export function outputTail(output: string, lines = TAIL_LINES): string {
+  const all = output.trimEnd().split("\n");
+  return all.slice(-lines).join("\n");
+}
+
+/** The argv as one readable line, for messages. */
+const show = (command: readonly string[]): string => JSON.stringify(command.join(" "));
+
+/** A command exited with a non-zero code. */
+export class ExecFailedError extends ImgsError {
+  readonly code = "EXEC_FAILED";
+  readonly category = "failure";
+  readonly command: readonly string[];
+  readonly exitCode: number;
+  readonly output: string;
+
+  constructor(readonly image: string, readonly containerId: string, result: ExecResult) {
+    const tail = outputTail(result.output);
+    super(
+      `command ${show(result.command)} exited with code ${result.exitCode} in image ${image} (container ${containerId.slice(0, 12)})` +
+        (tail ? `; last output:\n${tail}` : "; it printed nothing"),
+    );
+    ({ command: this.command, exitCode: this.exitCode, output: this.output } = result);
+  }
+}
+
+/** A command printed nothing where output was required (quotedOutput). */
+export class EmptyOutputError extends ImgsError {
+  readonly code = "EMPTY_OUTPUT";
+  readonly category = "failure";
+  constructor(readonly image: string, readonly command: string) {
+    super(`command \`${command}\` returned empty output in image ${image}`);
+  }
+}
+
+/** The program of a command does not exist in the container (Docker's OCI "executable file not found"). */
+export class ProgramNotFoundError extends ImgsError {
+  readonly code = "PROGRAM_NOT_FOUND";
+  readonly category = "failure";
+  readonly program: string;
+
+  /** `output`: what Docker printed, e.g. `exec: "python": executable file not found in $PATH`. */
+  constructor(readonly image: string, readonly containerId: string, readonly command: readonly string[], readonly output: string) {
+    const program = command[0] ?? "";
+    super(`program ${JSON.stringify(program)} not found in image ${image} (command ${show(command)}): ${output.trim()}`);
+    this.program = program;
+  }
+}
+
+/** A command printed bytes that are not valid UTF-8. */
+export class OutputNotUtf8Error extends ImgsError {
+  readonly code = "OUTPUT_NOT_UTF8";
+  readonly category = "failure";
+  /** `offset`: byte offset, in that stream, of the first byte that is not part of a valid UTF-8 sequence. */
+  constructor(
+    readonly image: string,
+    readonly command: readonly string[],
+    readonly stream: "stdout" | "stderr",
+    readonly offset: number,
+    cause?: unknown,
+  ) {
+    super(`command ${show(command)} in image ${image} wrote invalid UTF-8 to ${stream} at byte ${offset}`, { cause });
+  }
+}
+
+/** A command ran longer than its timeoutMs; its container has been removed. */
+export class ExecTimeoutError extends ImgsError {
+  readonly code = "EXEC_TIMEOUT";
+  readonly category = "failure";
+  /** `cause` is the error of removing the container, when that failed too. */
+  constructor(
+    readonly image: string,
+    readonly containerId: string,
+    readonly command: readonly string[],
+    readonly timeoutMs: number,
+    cause?: unknown,
+  ) {
+    super(
+      `command ${show(command)} in image ${image} did not finish within ${timeoutMs} ms; ` +
+        (cause === undefined
+          ? `its container ${containerId.slice(0, 12)} was removed (Docker cannot stop a single exec)`
+          : `removing its container ${containerId.slice(0, 12)} failed too`),
+      { cause },
+    );
+  }
+}
+
+/** The session was closed (by close(), a timeout or a signal) before or while a command ran. */
+export class SessionClosedError extends ImgsError {
+  readonly code = "SESSION_CLOSED";
+  readonly category = "failure";
+  constructor(readonly image: string, readonly containerId: string, readonly command: readonly string[], cause?: unknown) {
+    super(`cannot run ${show(command)}: the session of image ${image} (container ${containerId.slice(0, 12)}) is closed`, { cause });
+  }
+}
+
+/** A command or its options cannot be run: unbalanced quotes, a shell operator, an empty argv, a bad timeout. */
+export class BadCommandError extends ImgsError {
+  readonly code = "BAD_COMMAND";
+  readonly category = "usage";
+  /** `command`: as given. */
+  constructor(readonly command: string | readonly string[], readonly reason: string) {
+    super(`bad command ${typeof command === "string" ? JSON.stringify(command) : show(command)}: ${reason}`);
+  }
+}
+
+/** The engine never recorded an exit code for a command whose output had ended. */
+export class ExitCodeUnknownError extends ImgsError {
+  readonly code = "EXIT_CODE_UNKNOWN";
+  readonly category = "failure";
+  constructor(readonly command: readonly string[]) {
+    super(`the Docker engine reported no exit code for ${show(command)} after its output ended`);
+  }
+}
