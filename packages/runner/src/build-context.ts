@@ -3,7 +3,10 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Readable } from "node:stream";
 import { errorCodeOf, hasErrorCode } from "@imgs/errors";
-import { pack } from "tar-fs";
+import type { pack as packType } from "tar-fs";
+import { lazyRequire } from "./lazy-require.js";
+
+const loadTarFs = lazyRequire<{ pack: typeof packType }>("tar-fs");
 import type { PackOptions } from "tar-fs";
 import { BuildContextInvalidError } from "./errors/build.js";
 import { createContextFilter, parseDockerignore } from "./dockerignore.js";
@@ -113,5 +116,5 @@ export function packBuildContext(context: BuildContext): Readable {
       archive.finalize();
     },
   };
-  return pack(context.dir, options);
+  return loadTarFs().pack(context.dir, options);
 }

@@ -1,5 +1,8 @@
 import { homedir } from "node:os";
-import Dockerode from "dockerode";
+import type Dockerode from "dockerode";
+import { lazyRequire } from "./lazy-require.js";
+
+const loadDockerode = lazyRequire<typeof Dockerode>("dockerode");
 import { resolveDockerConnection } from "./docker-connection.js";
 
 /** Options of createDocker; both default to the real process. */
@@ -27,7 +30,8 @@ export function createDocker(options: CreateDockerOptions = {}): DockerClient {
     env: options.env ?? process.env,
     homeDir: options.homeDir ?? homedir(),
   });
-  const docker = new Dockerode(dockerOptions);
+  const DockerodeClass = loadDockerode();
+  const docker = new DockerodeClass(dockerOptions);
   endpoints.set(docker, endpoint);
   return { docker, endpoint };
 }

@@ -1,5 +1,12 @@
 import { posix } from "node:path";
-import ignore from "@balena/dockerignore";
+import type ignoreFactory from "@balena/dockerignore";
+import { lazyRequire } from "./lazy-require.js";
+
+const loadIgnore = lazyRequire<typeof ignoreFactory | { default: typeof ignoreFactory }>("@balena/dockerignore");
+const ignore: typeof ignoreFactory = (options) => {
+  const module = loadIgnore();
+  return ("default" in module ? module.default : module)(options);
+};
 
 /** Which paths of a build context (relative, with "/") go to the engine. */
 export interface ContextFilter {

@@ -105,10 +105,11 @@ describe("imgs tag", () => {
   });
 
   it("fails a hanging tagger after --timeout, naming the command, and removes its container", async () => {
-    const error = await failing(["tag", "hang", "--timeout", "1", "--tags-dir", await outDir()]);
+    // 5 s: the image's other commands must finish first even on a loaded machine; sleep 60 never does.
+    const error = await failing(["tag", "hang", "--timeout", "5", "--tags-dir", await outDir()]);
     expect(error).toBeInstanceOf(ImagesFailedError);
     expect(exitCodeFor(error)).toBe(EXIT_FAILURE);
-    expect(error.message).toMatch(/hang: tagger "sleeper" failed for image hang: command "sleep 60" in image \S+ did not finish within 1000 ms; its container [0-9a-f]{12} was removed/);
+    expect(error.message).toMatch(/hang: tagger "sleeper" failed for image hang: command "sleep 60" in image \S+ did not finish within 5000 ms; its container [0-9a-f]{12} was removed/);
     expect(await containersWithLabel(fileLabel.label)).toEqual([]);
   });
 
