@@ -1,21 +1,30 @@
-import { children, lineage, manifestsFor, roots, taggersFor } from "./lineage.js";
+import { lineage, manifestsFor, roots, taggersFor } from "./lineage.js";
 import { imageRepository } from "@imgs/reference";
 import type { Hierarchy } from "./model.js";
 
 /** The hierarchy as an indented tree, each image with its own taggers and manifests. */
 export function renderTree(h: Hierarchy): string {
+  const kids = new Map<string, string[]>();
+  for (const [name, node] of Object.entries(h.images)) {
+    if (node.parent !== undefined) kids.set(node.parent, [...(kids.get(node.parent) ?? []), name]);
+  }
   const lines: string[] = [];
-  const walk = (image: string, indent: string, last: boolean, top: boolean): void => {
+  // A stack, not recursion: a chain thousands of images deep must not overflow the call stack.
+  const stack = roots(h.images)
+    .reverse()
+    .map((image) => ({ image, indent: "", last: true, top: true }));
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const { image, indent, last, top } = item;
     const node = h.images[image];
     const own = [
       node?.taggers.length ? `taggers: ${node.taggers.map((t) => t.name).join(", ")}` : "",
       node?.manifests.length ? `manifests: ${node.manifests.map((m) => m.name).join(", ")}` : "",
     ].filter(Boolean);
     lines.push(`${indent}${top ? "" : last ? "└── " : "├── "}${image}${own.length ? `  (${own.join("; ")})` : ""}`);
-    const kids = children(h.images, image);
-    kids.forEach((kid, i) => walk(kid, top ? "" : indent + (last ? "    " : "│   "), i === kids.length - 1, false));
-  };
-  for (const root of roots(h.images)) walk(root, "", true, true);
+    const below = kids.get(image) ?? [];
+    const childIndent = top ? "" : indent + (last ? "    " : "│   ");
+    for (let i = below.length - 1; i >= 0; i--) stack.push({ image: below[i] ?? "", indent: childIndent, last: i === below.length - 1, top: false });
+  }
   return lines.join("\n");
 }
 
