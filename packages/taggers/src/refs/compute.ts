@@ -1,17 +1,22 @@
 import { applyRules } from "./apply-rules.js";
 import { effectiveContext, type RefContext } from "./context.js";
 import { decideLatest } from "./decide-latest.js";
-import { RefContextInvalidError } from "./errors.js";
+import { RefContextInvalidError, RefInputInvalidError } from "./errors.js";
 import { expandPresets } from "./expand-presets.js";
 import { defaultOciEntries, mergeEntries, withLevels } from "./labels.js";
 import { parseFlavor } from "./parse-flavor.js";
+import { readInputList } from "./parse-csv.js";
 import { parseImages } from "./parse-images.js";
 import { parseRules } from "./parse-rule.js";
 import { sanitizeImageName, sanitizeTag } from "./sanitize.js";
 import { renderGlobal } from "./templates.js";
 import type { RefSeparators, RefTagsResult } from "./types.js";
 
-/** Inputs of computeRefTags: metadata-action's inputs as lines, plus the context as data. */
+/**
+ * Inputs of computeRefTags: metadata-action's list inputs as lines (each input's lines are read as
+ * metadata-action reads the input: `#` comment lines and blank lines dropped, CSV quotes taken off),
+ * plus the context as data.
+ */
 export interface ComputeRefTagsOptions {
   /** `images` lines; none gives bare tags. */
   readonly images?: readonly string[] | undefined;
@@ -35,6 +40,13 @@ export interface ComputeRefTagsOptions {
   readonly explain?: boolean | undefined;
 }
 
+/** A list input's items, as metadata-action reads the input. */
+function inputList(name: string, lines: readonly string[] | undefined): string[] {
+  const list = readInputList(lines ?? []);
+  if (!list.ok) throw new RefInputInvalidError(name, list.reason);
+  return [...list.fields];
+}
+
 function shortShaLengthOf(value: number | string | undefined): number {
   // metadata-action ignores an empty variable and rejects a non-numeric one.
   if (value === undefined || value === "") return 7;
@@ -45,21 +57,17 @@ function shortShaLengthOf(value: number | string | undefined): number {
 
 /**
  * Compute tags, labels and annotations from tag rules and a build context, compatible with
- * docker/metadata-action (see metadata-action-SPEC.md). Pure apart from defaulting `context.now`
- * to the current time.
+ * docker/metadata-action (see metadata-action-SPEC.md). Pure: the run instant is `context.now`.
  *
  * @example computeRefTagsSync({ images: ["org/app"], tags: ["type=semver,pattern={{version}}"], context }).tags // ["org/app:1.2.3", "org/app:latest"]
  */
 export function computeRefTagsSync(options: ComputeRefTagsOptions): RefTagsResult {
   const { context } = options;
-  const expanded = expandPresets(options.tags ?? [], { local: context.local, flavor: options.flavor ?? [] });
-  const images = parseImages(options.images ?? []);
+  const expanded = expandPresets(inputList("tags", options.tags), { local: context.local, flavor: inputList("flavor", options.flavor) });
+  const images = parseImages(inputList("images", options.images));
   const rules = parseRules(expanded.rules);
   const flavor = parseFlavor(expanded.flavor);
-  const ctx = effectiveContext(context, {
-    now: context.now ?? new Date().toISOString(),
-    shortShaLength: shortShaLengthOf(options.shortShaLength),
-  });
+  const ctx = effectiveContext(context, { shortShaLength: shortShaLengthOf(options.shortShaLength) });
 
   const applied = applyRules(rules, flavor, ctx);
   const latest = decideLatest({
@@ -88,8 +96,8 @@ export function computeRefTagsSync(options: ComputeRefTagsOptions): RefTagsResul
     created: new Date(ctx.nowMs).toISOString(),
     revision: ctx.sha,
   });
-  const labels = mergeEntries(defaults, (options.labels ?? []).map(render));
-  const annotations = withLevels(mergeEntries(defaults, (options.annotations ?? []).map(render)), options.annotationLevels ?? ["manifest"]);
+  const labels = mergeEntries(defaults, inputList("labels", options.labels).map(render));
+  const annotations = withLevels(mergeEntries(defaults, inputList("annotations", options.annotations).map(render)), options.annotationLevels ?? ["manifest"]);
   const sep = { tags: options.sep?.tags ?? "\n", labels: options.sep?.labels ?? "\n", annotations: options.sep?.annotations ?? "\n" };
   const result: RefTagsResult = { version, tags, labels, annotations, images: names, sep };
   return options.explain === true ? { ...result, explain: [...applied.explain, latest] } : result;

@@ -11,8 +11,8 @@ export interface RefContextFromOptions {
   readonly ci?: CiFacts | undefined;
   /** Explicit values (CLI flags); undefined entries are ignored. */
   readonly overrides?: Partial<RefContext> | undefined;
-  /** Run instant (ISO); when absent computeRefTags uses the current time. */
-  readonly now?: string | undefined;
+  /** Run instant (ISO 8601), from the caller's clock. */
+  readonly now: string;
 }
 
 /**

@@ -30,8 +30,8 @@ export interface RefContext {
   readonly usePrHeadSha?: boolean | undefined;
   /** Commit instant for `{{commit_date}}`; defaults to `now`. */
   readonly commitDate?: string | undefined;
-  /** Run instant for `{{date}}` and the `created` label; computeRefTags defaults it to the current time. */
-  readonly now?: string | undefined;
+  /** Run instant (ISO 8601) for `{{date}}` and the `created` label; the caller's clock, never read here. */
+  readonly now: string;
   readonly repo?: RepoFacts | undefined;
   /** imgs: every tag name of the repository, for `latestRequiresHighestSemver`. */
   readonly repoTags?: readonly string[] | undefined;
@@ -55,8 +55,6 @@ export interface EffectiveContext {
 
 /** Engine settings that are not facts about the build. */
 export interface EffectiveOptions {
-  /** Default run instant when the context has no `now`. */
-  readonly now: string;
   readonly shortShaLength: number;
 }
 
@@ -75,7 +73,7 @@ export function effectiveContext(context: RefContext, options: EffectiveOptions)
   let sha = context.sha;
   if (context.eventName.includes("pull_request_target")) ref = `refs/pull/${context.prNumber ?? ""}/merge`;
   if (context.usePrHeadSha === true && context.eventName.includes("pull_request") && context.prHeadSha) sha = context.prHeadSha;
-  const nowMs = parseInstant("now", context.now ?? options.now);
+  const nowMs = parseInstant("now", context.now);
   const commitMs = context.commitDate === undefined ? nowMs : parseInstant("commitDate", context.commitDate);
   return {
     eventName: context.eventName,

@@ -10,6 +10,7 @@ export {
   OutputDelimiterError,
   RefContextInvalidError,
   RefFlavorInvalidError,
+  RefInputInvalidError,
   RefImageInvalidError,
   RefRuleInvalidError,
   RefTemplateInvalidError,
@@ -23,8 +24,6 @@ export { parseFlavor } from "./parse-flavor.js";
 export { parseImages } from "./parse-images.js";
 export { DEFAULT_PRIORITIES, DEFAULT_RULE_LINES, parseRule, parseRules } from "./parse-rule.js";
 export type { RuleLine } from "./parse-rule.js";
-export { formatPep440, parsePep440 } from "./pep440.js";
-export type { Pep440Version } from "./pep440.js";
 export { listPresets, PRESETS } from "./presets.js";
 export type { PresetDefinition } from "./presets.js";
 export { dockerTagProblem, sanitizeImageName, sanitizeTag } from "./sanitize.js";
