@@ -1,34 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeGitRepo, type GitRepoFixture } from "@imgs/test-utils";
+import { makeCiOrigin } from "@imgs/test-utils";
 import { gitCli, readSnapshotWithCli } from "./git-cli.js";
 import { readGitSnapshot } from "./read-git-snapshot.js";
 import type { HeadRef } from "./types.js";
 
 const isolated = { env: { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" }, homeDir: "/nonexistent-home" };
-
-/**
- * An origin shaped like a CI checkout's: main (two commits), feature/login (one more, newer),
- * v2.0.0 on a commit no branch holds (its parent neither), and a pull request's merge ref.
- */
-function makeOrigin(): GitRepoFixture {
-  const origin = makeGitRepo({ "README.md": "1" }, { date: "2024-01-01T00:00:00Z" });
-  origin.write({ "README.md": "2" });
-  origin.commit("Second on main", "2024-01-02T00:00:00Z");
-  origin.git("checkout", "--quiet", "-b", "feature/login");
-  origin.write({ "login.txt": "3" });
-  origin.commit("Login", "2024-01-05T00:00:00Z");
-  origin.git("checkout", "--quiet", "--detach", "main");
-  origin.write({ "release.txt": "4a" });
-  origin.commit("Release prep", "2024-01-03T00:00:00Z");
-  origin.write({ "release.txt": "4b" });
-  origin.commit("Release", "2024-01-03T01:00:00Z");
-  origin.git("tag", "v2.0.0");
-  origin.git("checkout", "--quiet", "--detach", "main");
-  origin.write({ "pr.txt": "5" });
-  origin.git("update-ref", "refs/pull/7/merge", origin.commit("Merge pull request 7", "2024-01-04T00:00:00Z"));
-  origin.git("checkout", "--quiet", "main");
-  return origin;
-}
 
 interface Row {
   /** git commands run in a fresh clone to put HEAD where a CI would. */
@@ -65,14 +41,14 @@ const ROWS: Readonly<Record<string, Row>> = {
 };
 
 describe("readGitSnapshot headRef", () => {
-  let origin: GitRepoFixture;
+  let origin: ReturnType<typeof makeCiOrigin>;
   beforeAll(() => {
-    origin = makeOrigin();
+    origin = makeCiOrigin();
   });
-  afterAll(() => origin.remove());
+  afterAll(() => origin.repo.remove());
 
   it.each(Object.entries(ROWS))("infers the ref of a clone %s, as isomorphic-git and as the git CLI", async (_name, row) => {
-    using clone = origin.clone();
+    using clone = origin.repo.clone();
     for (const args of row.checkout) clone.git(...args);
 
     const snapshot = await readGitSnapshot({ dir: clone.dir, ...isolated });

@@ -21,3 +21,5 @@ export { EXAMPLE_IMAGES, ensureExampleImages, exampleRef } from "./example-image
 export { compareLines, readGolden } from "./golden.js";
 export { METADATA_ACTION_DIR, metadataActionDir, parseFileCommands, runMetadataAction } from "./metadata-action.js";
 export type { MetadataActionCase, MetadataActionResult } from "./metadata-action.js";
+export { makeCiOrigin } from "./ci-origin.js";
+export type { CiOriginCommits } from "./ci-origin.js";

@@ -39,6 +39,8 @@ export interface MetadataActionResult {
   /** `::error::` messages, in order. */
   readonly errors: readonly string[];
   readonly stdout: string;
+  /** What it wrote on stderr (an uncaught exception's stack, when it crashed before its own error handling). */
+  readonly stderr: string;
   /** The API paths it asked for. */
   readonly requests: readonly string[];
 }
@@ -118,7 +120,7 @@ export async function runMetadataAction(dir: string, run: MetadataActionCase): P
       ...inputVariables(run.inputs ?? {}),
       ...run.env,
     };
-    const { exitCode, stdout } = await node(["--require", paths.clock, join(dir, "dist", "index.cjs")], run.cwd ?? work, env);
+    const { exitCode, stdout, stderr } = await node(["--require", paths.clock, join(dir, "dist", "index.cjs")], run.cwd ?? work, env);
     return {
       exitCode,
       outputs: parseFileCommands(readFileSync(paths.output, "utf8")),
@@ -126,6 +128,7 @@ export async function runMetadataAction(dir: string, run: MetadataActionCase): P
       warnings: commands(stdout, "warning"),
       errors: commands(stdout, "error"),
       stdout,
+      stderr,
       requests,
     };
   } finally {
@@ -155,13 +158,13 @@ function answer(run: MetadataActionCase, request: IncomingMessage, response: Ser
   reply(404, { message: "Not Found" });
 }
 
-async function node(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ exitCode: number; stdout: string }> {
+async function node(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   try {
-    const { stdout } = await execFileAsync(process.execPath, args, { cwd, env, encoding: "utf8", timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
-    return { exitCode: 0, stdout };
+    const { stdout, stderr } = await execFileAsync(process.execPath, args, { cwd, env, encoding: "utf8", timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+    return { exitCode: 0, stdout, stderr };
   } catch (error) {
-    const { code, stdout } = error as { code?: unknown; stdout?: string };
-    if (typeof code === "number") return { exitCode: code, stdout: stdout ?? "" };
+    const { code, stdout, stderr } = error as { code?: unknown; stdout?: string; stderr?: string };
+    if (typeof code === "number") return { exitCode: code, stdout: stdout ?? "", stderr: stderr ?? "" };
     throw error;
   }
 }

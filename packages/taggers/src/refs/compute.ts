@@ -1,7 +1,7 @@
 import { applyRules } from "./apply-rules.js";
 import { effectiveContext, type RefContext } from "./context.js";
 import { decideLatest } from "./decide-latest.js";
-import { RefContextInvalidError, RefInputInvalidError } from "./errors.js";
+import { RefInputInvalidError } from "./errors.js";
 import { expandPresets } from "./expand-presets.js";
 import { defaultOciEntries, mergeEntries, withLevels } from "./labels.js";
 import { parseFlavor } from "./parse-flavor.js";
@@ -10,7 +10,7 @@ import { parseImages } from "./parse-images.js";
 import { parseRules } from "./parse-rule.js";
 import { sanitizeImageName, sanitizeTag } from "./sanitize.js";
 import { renderGlobal } from "./templates.js";
-import type { RefSeparators, RefTagsResult } from "./types.js";
+import type { ExplainContext, RefSeparators, RefTagsResult } from "./types.js";
 
 /**
  * Inputs of computeRefTags: metadata-action's list inputs as lines (each input's lines are read as
@@ -32,8 +32,13 @@ export interface ComputeRefTagsOptions {
   readonly context: RefContext;
   /** Annotation levels (metadata-action's DOCKER_METADATA_ANNOTATIONS_LEVELS); default ["manifest"]. */
   readonly annotationLevels?: readonly string[] | undefined;
-  /** Short sha length (metadata-action's DOCKER_METADATA_SHORT_SHA_LENGTH); a string is read like that variable. */
+  /**
+   * Short sha length (metadata-action's DOCKER_METADATA_SHORT_SHA_LENGTH; default 7); a string is
+   * read like that variable, when a short sha is made.
+   */
   readonly shortShaLength?: number | string | undefined;
+  /** Tag a pull request's head commit, not its merge commit (DOCKER_METADATA_PR_HEAD_SHA); wins over `context.usePrHeadSha`. */
+  readonly usePrHeadSha?: boolean | undefined;
   /** imgs: add `latest` only for the highest stable semver among `context.repoTags` (default false). */
   readonly latestRequiresHighestSemver?: boolean | undefined;
   /** imgs: include an `explain` account of every rule and of `latest` (default false). */
@@ -45,14 +50,6 @@ function inputList(name: string, lines: readonly string[] | undefined): string[]
   const list = readInputList(lines ?? []);
   if (!list.ok) throw new RefInputInvalidError(name, list.reason);
   return [...list.fields];
-}
-
-function shortShaLengthOf(value: number | string | undefined): number {
-  // metadata-action ignores an empty variable and rejects a non-numeric one.
-  if (value === undefined || value === "") return 7;
-  const length = Number(value);
-  if (Number.isNaN(length)) throw new RefContextInvalidError("shortShaLength", value, "not a number");
-  return length;
 }
 
 /**
@@ -67,7 +64,7 @@ export function computeRefTagsSync(options: ComputeRefTagsOptions): RefTagsResul
   const images = parseImages(inputList("images", options.images));
   const rules = parseRules(expanded.rules);
   const flavor = parseFlavor(expanded.flavor);
-  const ctx = effectiveContext(context, { shortShaLength: shortShaLengthOf(options.shortShaLength) });
+  const ctx = effectiveContext(context, { shortShaLength: options.shortShaLength, usePrHeadSha: options.usePrHeadSha });
 
   const applied = applyRules(rules, flavor, ctx);
   const latest = decideLatest({
@@ -87,7 +84,8 @@ export function computeRefTagsSync(options: ComputeRefTagsOptions): RefTagsResul
     const qualify = (tag: string): string => (image ? `${image}:${tag}` : tag);
     return main === undefined ? [] : [main, ...partial, ...(version.latest ? [latestTag] : [])].map(qualify);
   };
-  const tags = names.length > 0 ? names.flatMap(tagsFor) : tagsFor(undefined);
+  const tagNames = tagsFor(undefined);
+  const tags = names.length > 0 ? names.flatMap(tagsFor) : tagNames;
 
   const render = (line: string): string => renderGlobal(line, ctx, { line });
   const defaults = defaultOciEntries({
@@ -99,8 +97,11 @@ export function computeRefTagsSync(options: ComputeRefTagsOptions): RefTagsResul
   const labels = mergeEntries(defaults, inputList("labels", options.labels).map(render));
   const annotations = withLevels(mergeEntries(defaults, inputList("annotations", options.annotations).map(render)), options.annotationLevels ?? ["manifest"]);
   const sep = { tags: options.sep?.tags ?? "\n", labels: options.sep?.labels ?? "\n", annotations: options.sep?.annotations ?? "\n" };
-  const result: RefTagsResult = { version, tags, labels, annotations, images: names, sep };
-  return options.explain === true ? { ...result, explain: [...applied.explain, latest] } : result;
+  const result: RefTagsResult = { version, tags, tagNames, labels, annotations, images: names, sep };
+  if (options.explain !== true) return result;
+  const source = context.source ?? "workflow";
+  const used: ExplainContext = { kind: "context", ref: ctx.ref, sha: ctx.sha, source, refOrigin: context.origin?.ref, shaOrigin: context.origin?.sha };
+  return { ...result, explain: [used, ...applied.explain, latest] };
 }
 
 /** computeRefTagsSync behind a promise, so callers need not change if computing ever needs I/O. */

@@ -4,7 +4,7 @@ export { computeRefTags, computeRefTagsSync } from "./compute.js";
 export type { ComputeRefTagsOptions } from "./compute.js";
 export { refContextFrom, pickHeadTag } from "./context-from.js";
 export type { RefContextFromOptions } from "./context-from.js";
-export type { RefContext, RepoFacts } from "./context.js";
+export type { RefContext, RefContextOrigin, RefContextSource, RepoFacts } from "./context.js";
 export { formatDate } from "./date-format.js";
 export {
   OutputDelimiterError,
@@ -16,6 +16,8 @@ export {
   RefTemplateInvalidError,
   UnknownPresetError,
 } from "./errors.js";
+export { refOptionsFromEnv } from "./env-options.js";
+export type { RefEnvOptions } from "./env-options.js";
 export { expandPresets, presetNameOf } from "./expand-presets.js";
 export type { ExpandedPresets, ExpandPresetsOptions } from "./expand-presets.js";
 export { outputValues, toGithubEnv, toGithubOutput, toJsonOutput } from "./outputs.js";
@@ -28,6 +30,7 @@ export { listPresets, PRESETS } from "./presets.js";
 export type { PresetDefinition } from "./presets.js";
 export { dockerTagProblem, sanitizeImageName, sanitizeTag } from "./sanitize.js";
 export type {
+  ExplainContext,
   ExplainEntry,
   ExplainLatest,
   ExplainSkip,

@@ -42,7 +42,7 @@ async function metadataActionOutcome(dir: string, row: Row): Promise<Outcome> {
     repo: { name: "widget", default_branch: "main" },
     now: NOW,
   });
-  if (result.exitCode !== 0) return { error: result.errors.join("\n") };
+  if (result.exitCode !== 0) return { error: [...result.errors, result.stderr].join("\n") };
   return { tags: result.outputs["tags"] ? (result.outputs["tags"] ?? "").split("\n") : [] };
 }
 
