@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { CiEventPayloadError } from "./errors.js";
 import { readCiEnv } from "./read-ci-env.js";
 
 const SHA = "0123456789abcdef0123456789abcdef01234567";
@@ -87,14 +86,54 @@ describe("readCiEnv", () => {
   });
 
   it.each([
-    { problem: "cannot be read", readFile: (): string => { throw Object.assign(new Error("ENOENT: no such file"), { code: "ENOENT" }); } },
+    {
+      problem: "does not exist",
+      readFile: (): string => {
+        throw Object.assign(new Error("ENOENT: no such file"), { code: "ENOENT" });
+      },
+    },
+    {
+      problem: "cannot be read (EACCES: permission denied)",
+      readFile: (): string => {
+        throw Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
+      },
+    },
     { problem: "is not valid JSON", readFile: (): string => "{ not json" },
     { problem: "is not a JSON object", readFile: (): string => "[1, 2]" },
     { problem: "is not a JSON object", readFile: (): string => "null" },
-  ])("throws CiEventPayloadError naming the file when the payload $problem", ({ problem, readFile }) => {
-    const env = { GITHUB_ACTIONS: "true", GITHUB_EVENT_NAME: "push", GITHUB_EVENT_PATH: EVENT_PATH };
+  ])("warns naming the file, and returns the variables' facts, when the payload $problem", ({ problem, readFile }) => {
+    const env = { GITHUB_ACTIONS: "true", GITHUB_EVENT_NAME: "push", GITHUB_REF: "refs/heads/main", GITHUB_SHA: SHA, GITHUB_EVENT_PATH: EVENT_PATH };
 
-    expect(() => readCiEnv(env, { readFile })).toThrow(new CiEventPayloadError(EVENT_PATH, problem));
-    expect(() => readCiEnv(env, { readFile })).toThrow(expect.objectContaining({ code: "CI_EVENT_PAYLOAD", path: EVENT_PATH }));
+    expect(readCiEnv(env, { readFile })).toEqual({
+      provider: "github",
+      eventName: "push",
+      ref: "refs/heads/main",
+      sha: SHA,
+      ...noPr,
+      defaultBranch: undefined,
+      repository: undefined,
+      warnings: [`GITHUB_EVENT_PATH ${EVENT_PATH} ${problem}; the facts only the event payload holds (default branch, pull request, base ref) are unknown`],
+    });
+  });
+
+  it("warns for each of GITHUB_EVENT_NAME, GITHUB_REF and GITHUB_SHA that is not set", () => {
+    const { readFile } = github({}, { repository: REPOSITORY });
+
+    const facts = readCiEnv({ GITHUB_ACTIONS: "true", GITHUB_REF: "refs/heads/main", GITHUB_EVENT_PATH: EVENT_PATH }, { readFile });
+
+    expect(facts).toMatchObject({ eventName: "", ref: "refs/heads/main", sha: "", defaultBranch: "main" });
+    expect(facts?.warnings).toEqual([
+      "GITHUB_EVENT_NAME is not set in this GitHub Actions run; the repository tells what it can instead",
+      "GITHUB_SHA is not set in this GitHub Actions run; the repository tells what it can instead",
+    ]);
+  });
+
+  it.each([
+    { from: "the push's commits", payload: { commits: [{ id: "x", timestamp: "2020-01-01T00:00:00Z" }, { id: SHA, timestamp: "2021-02-03T04:05:06+02:00" }] } },
+    { from: "head_commit", payload: { head_commit: { id: SHA, timestamp: "2021-02-03T04:05:06+02:00" } } },
+  ])("returns the commit date from $from", ({ payload }) => {
+    const { env, readFile } = github({ GITHUB_EVENT_NAME: "push", GITHUB_REF: "refs/tags/v1" }, payload);
+
+    expect(readCiEnv(env, { readFile })?.commitDate).toBe("2021-02-03T04:05:06+02:00");
   });
 });

@@ -36,11 +36,50 @@ export class InvalidHashLengthError extends ImgsError {
   }
 }
 
-/** The CI's event payload file (GITHUB_EVENT_PATH) is missing, unreadable or not a JSON object. */
-export class CiEventPayloadError extends ImgsError {
-  readonly code = "CI_EVENT_PAYLOAD";
-  readonly category = "usage";
-  constructor(readonly path: string, problem: string, cause?: unknown) {
-    super(`CI event payload ${path} ${problem}`, { cause });
+/**
+ * The repository is in a format imgs cannot read: its git reader (isomorphic-git) does not know
+ * the format, and no git CLI on PATH could read it either.
+ */
+export class GitRepositoryFormatError extends ImgsError {
+  readonly code = "GIT_REPOSITORY_FORMAT";
+  readonly category = "failure";
+  constructor(
+    readonly dir: string,
+    /** What the format is, e.g. `extensions.refStorage = reftable (reftable ref storage)`. */
+    readonly format: string,
+    /** Why the git CLI did not read it instead: not on PATH, or what it said. */
+    readonly gitProblem: string,
+    cause?: unknown,
+  ) {
+    super(`the git repository at ${dir} uses ${format}, which imgs' git reader (isomorphic-git) cannot read, and ${gitProblem}`, { cause });
+  }
+}
+
+/** An object the repository refers to (HEAD's commit, a tag's target) is not in it: a damaged or partial clone. */
+export class GitObjectMissingError extends ImgsError {
+  readonly code = "GIT_OBJECT_MISSING";
+  readonly category = "failure";
+  constructor(
+    readonly dir: string,
+    readonly oid: string,
+    /** What needed it, e.g. `the commit HEAD points at`. */
+    readonly what: string,
+    cause?: unknown,
+  ) {
+    super(`the git repository at ${dir} lacks object ${oid} (${what}); the clone is damaged or partial: fetch it again (git fetch --refetch) or clone afresh`, { cause });
+  }
+}
+
+/** A file of the repository may not be read by this user. */
+export class GitPermissionDeniedError extends ImgsError {
+  readonly code = "GIT_PERMISSION_DENIED";
+  readonly category = "failure";
+  constructor(
+    readonly dir: string,
+    /** The file or folder refused, when the system said which. */
+    readonly path: string | undefined,
+    cause?: unknown,
+  ) {
+    super(`permission denied reading the git repository at ${dir}${path === undefined ? "" : ` (${path})`}: run as a user who may read it, or fix its permissions`, { cause });
   }
 }

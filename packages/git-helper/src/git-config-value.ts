@@ -11,9 +11,31 @@ export function gitConfigValue(text: string, key: string): string | undefined {
   const last = key.lastIndexOf(".");
   const wantedSection = sectionId(key.slice(0, first), first === last ? undefined : key.slice(first + 1, last));
   const wantedName = key.slice(last + 1).toLowerCase();
+  let found: string | undefined;
+  forEachEntry(text, (section, name, value) => {
+    if (section === wantedSection && name === wantedName) found = value;
+  });
+  return found;
+}
+
+/**
+ * Every name of a section without subsection (e.g. `extensions`) with its last value, names
+ * lower-cased as git compares them.
+ *
+ * @example gitConfigSection("[extensions]\n\tobjectFormat = sha256", "extensions") // Map { "objectformat" => "sha256" }
+ */
+export function gitConfigSection(text: string, section: string): Map<string, string> {
+  const wanted = sectionId(section, undefined);
+  const entries = new Map<string, string>();
+  forEachEntry(text, (at, name, value) => {
+    if (at === wanted) entries.set(name, value);
+  });
+  return entries;
+}
+
+function forEachEntry(text: string, visit: (section: string | undefined, name: string, value: string) => void): void {
   const scanner = { text, at: 0 };
   let section: string | undefined;
-  let found: string | undefined;
   while (skip(scanner, /[\s]/)) {
     const char = text[scanner.at];
     if (char === "#" || char === ";") skip(scanner, /[^\n]/);
@@ -27,11 +49,9 @@ export function gitConfigValue(text: string, key: string): string | undefined {
         continue;
       }
       skip(scanner, /[ \t]/);
-      const value = text[scanner.at] === "=" ? readValue(scanner) : "";
-      if (section === wantedSection && name === wantedName) found = value;
+      visit(section, name, text[scanner.at] === "=" ? readValue(scanner) : "");
     }
   }
-  return found;
 }
 
 interface Scanner {

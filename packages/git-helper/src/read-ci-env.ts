@@ -20,10 +20,12 @@ const readUtf8: ReadTextFile = (path) => readFileSync(path, "utf8");
  * Travis CI), in docker/metadata-action's terms; undefined outside those CIs. Names are kept
  * verbatim: making them valid Docker tags is the taggers' job.
  *
- * @throws CiEventPayloadError when GitHub's event payload file cannot be read or parsed
- * @example const ci = readCiEnv(); if (ci?.eventName === "pull_request") …
+ * Nothing missing or unreadable throws: GitHub's event file or variables that cannot be had become
+ * `warnings`, and the facts still known are returned (as metadata-action goes on with them).
+ *
+ * @example const ci = readCiEnv(process.env); if (ci?.eventName === "pull_request") …
  */
-export function readCiEnv(env: NodeJS.ProcessEnv = process.env, options: ReadCiEnvOptions = {}): CiFacts | undefined {
+export function readCiEnv(env: NodeJS.ProcessEnv, options: ReadCiEnvOptions = {}): CiFacts | undefined {
   if (env.GITHUB_ACTIONS === "true") return readGithub(env, options.readFile ?? readUtf8);
   if (env.GITLAB_CI === "true") return readGitlab(env);
   if (nonEmpty(env.JENKINS_URL) !== undefined) return readJenkins(env);

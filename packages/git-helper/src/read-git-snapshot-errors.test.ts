@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { makeGitRepo } from "@imgs/test-utils";
-import { GitNoCommitsError, GitUnreadableError, NotARepositoryError } from "./errors.js";
+import { GitNoCommitsError, GitPermissionDeniedError, GitUnreadableError, NotARepositoryError } from "./errors.js";
 import { readGitSnapshot } from "./read-git-snapshot.js";
 
 const isolated = { env: { GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" }, homeDir: "/nonexistent-home" };
@@ -13,7 +13,7 @@ const isolated = { env: { GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "
 /** node:fs, except that reading or stat-ing a path that matches `failing` rejects with `code`. */
 function failingFs(failing: RegExp, code: string): typeof nodeFs {
   const fail = (path: unknown): Promise<never> =>
-    Promise.reject(Object.assign(new Error(`${code}: simulated failure of ${String(path)}`), { code }));
+    Promise.reject(Object.assign(new Error(`${code}: simulated failure of ${String(path)}`), { code, path: String(path) }));
   const real = nodeFs.promises;
   const promises = {
     ...real,
@@ -62,8 +62,8 @@ describe("readGitSnapshot", () => {
   it.each([
     { part: "HEAD", failing: /\/\.git\/HEAD$/, code: "EIO", what: "HEAD" },
     { part: "HEAD's commit object", failing: /\/\.git\/objects\/[0-9a-f]{2}\//, code: "EIO", what: /^commit [0-9a-f]{40}$/ },
-    { part: "shallow marker", failing: /\/\.git\/shallow$/, code: "EACCES", what: "the shallow marker" },
-    { part: "system git config", failing: /system\.conf$/, code: "EACCES", what: "the default branch" },
+    { part: "shallow marker", failing: /\/\.git\/shallow$/, code: "EIO", what: "the shallow marker" },
+    { part: "system git config", failing: /system\.conf$/, code: "EIO", what: "the default branch" },
     { part: "global git config", failing: /global\.conf$/, code: "EIO", what: "the default branch" },
   ])("throws GitUnreadableError with a cause when the $part cannot be read", async ({ failing, code, what }) => {
     using repo = makeGitRepo({ "README.md": "hi" });
@@ -76,6 +76,28 @@ describe("readGitSnapshot", () => {
     expect(error).toBeInstanceOf(GitUnreadableError);
     expect(error).toMatchObject({ code: "GIT_UNREADABLE", dir: repo.dir, what });
     expect((error as Error).cause).toBeInstanceOf(Error);
+  });
+
+  it.each([
+    { part: "shallow marker", failing: /\/\.git\/shallow$/ },
+    { part: "system git config", failing: /system\.conf$/ },
+    { part: "HEAD", failing: /\/\.git\/HEAD$/ },
+    { part: "object store", failing: /\/\.git\/objects\/[0-9a-f]{2}\// },
+  ])("throws GitPermissionDeniedError naming the file when the $part may not be read", async ({ failing }) => {
+    using repo = makeGitRepo({ "README.md": "hi" });
+    const env = { GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_SYSTEM: join(repo.dir, "system.conf") };
+
+    const error = await readGitSnapshot({ dir: repo.dir, fs: failingFs(failing, "EACCES"), env, homeDir: "/nonexistent-home" }).catch(
+      (caught: unknown) => caught,
+    );
+
+    expect(error).toBeInstanceOf(GitPermissionDeniedError);
+    expect(error).toMatchObject({ code: "GIT_PERMISSION_DENIED", category: "failure", dir: repo.dir });
+    expect((error as GitPermissionDeniedError).path).toMatch(failing);
+    expect((error as Error).message).toBe(
+      `permission denied reading the git repository at ${repo.dir} (${(error as GitPermissionDeniedError).path}): run as a user who may read it, or fix its permissions`,
+    );
+    expect((error as Error).message).not.toContain("no commits");
   });
 
   it("returns a snapshot through an injected fs when nothing fails", async () => {

@@ -21,6 +21,7 @@ describe("readGitSnapshot", () => {
       commit: second,
       message: "Second commit",
       branch: "trunk",
+      headRef: { ref: "refs/heads/trunk", source: "checked-out", via: "HEAD" },
       tags: [],
       allTags: ["v1.0.0"],
       // Neither main nor master exists and init.defaultBranch is unset: only origin/HEAD says trunk.

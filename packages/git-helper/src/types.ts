@@ -8,6 +8,12 @@ export interface GitSnapshot {
   readonly message: string;
   /** Short name of the checked-out branch; undefined when HEAD is detached. */
   readonly branch: string | undefined;
+  /**
+   * The ref HEAD stands for and how it was known, as docker/actions-toolkit infers it for
+   * metadata-action's `context: git` (see HeadRef); undefined when HEAD is detached and no branch
+   * or tag names or contains it.
+   */
+  readonly headRef: HeadRef | undefined;
   /** Tags that point at HEAD, lightweight and annotated (peeled), sorted. */
   readonly tags: readonly string[];
   /** Every tag name in the repository, sorted. */
@@ -18,6 +24,34 @@ export interface GitSnapshot {
   readonly commitDate: string;
   /** True in a shallow clone (history is cut off). */
   readonly shallow: boolean;
+}
+
+/** How the ref HEAD stands for was found, in the order docker/actions-toolkit's `Git.ref()` tries. */
+export type HeadRefSource =
+  /** HEAD is attached to the branch. */
+  | "checked-out"
+  /** HEAD is detached at a commit a tag points at. */
+  | "tag-at-head"
+  /** HEAD is detached at a pull request ref fetched as refs/remotes/pull/N/merge (actions/checkout). */
+  | "pull-request-at-head"
+  /** HEAD is detached at a local branch's tip. */
+  | "branch-at-head"
+  /** HEAD is detached at a remote-tracking branch's tip (a CI checkout of origin/<branch>). */
+  | "remote-branch-at-head"
+  /** HEAD is detached at an older commit of a local branch (the newest such branch). */
+  | "branch-containing-head"
+  /** HEAD is detached at an older commit of a remote-tracking branch. */
+  | "remote-branch-containing-head"
+  /** HEAD is detached at a commit only a tag's history holds. */
+  | "tag-containing-head";
+
+/** The ref a checkout stands for. */
+export interface HeadRef {
+  /** Full ref: `refs/heads/<branch>`, `refs/tags/<tag>` or `refs/pull/<n>/merge`. */
+  readonly ref: string;
+  readonly source: HeadRefSource;
+  /** The ref that told, e.g. `refs/remotes/origin/main`; `HEAD` for a checked-out branch. */
+  readonly via: string;
 }
 
 /** The CI systems whose environment imgs reads. */
@@ -41,4 +75,8 @@ export interface CiFacts {
   readonly prHeadSha: string | undefined;
   /** Repository facts for OCI labels, when the CI provides them. */
   readonly repository: { readonly name?: string; readonly htmlUrl?: string } | undefined;
+  /** The commit's time (ISO 8601) when the CI tells it (GitHub's push payload). */
+  readonly commitDate?: string | undefined;
+  /** What the CI should have told and did not (an unset variable, an unreadable event file); absent when nothing is amiss. */
+  readonly warnings?: readonly string[] | undefined;
 }

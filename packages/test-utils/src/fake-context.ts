@@ -12,6 +12,7 @@ export const fakeGit = (over: Partial<GitSnapshot> = {}): GitSnapshot => ({
   commit: "0123456789abcdef0123456789abcdef01234567",
   message: "Add the python image",
   branch: "main",
+  headRef: { ref: "refs/heads/main", source: "checked-out", via: "HEAD" },
   tags: [],
   allTags: [],
   defaultBranch: "main",

@@ -19,3 +19,7 @@ export type { ContainerEvent, ContainerEventLog } from "./docker-cli.js";
 export { historyLineProblems, manifestProblems, tagsFileProblems } from "./docker-stacks-format.js";
 export { EXAMPLE_IMAGES, ensureExampleImages, exampleRef } from "./example-images.js";
 export { compareLines, readGolden } from "./golden.js";
+export { METADATA_ACTION_DIR, metadataActionDir, parseFileCommands, runMetadataAction } from "./metadata-action.js";
+export type { MetadataActionCase, MetadataActionResult } from "./metadata-action.js";
+export { makeCiOrigin } from "./ci-origin.js";
+export type { CiOriginCommits } from "./ci-origin.js";

@@ -20,6 +20,11 @@ export function formatRefsText(result: RefTagsResult): string {
 function explainLine(entry: ExplainEntry): string {
   const from = (rule: string, preset: string | undefined): string => (preset ? `${rule} (preset ${preset})` : rule);
   switch (entry.kind) {
+    case "context":
+      return [
+        `ref ${entry.ref === "" ? "(none)" : entry.ref}  <- ${entry.refOrigin ?? `context ${entry.source}`}`,
+        `sha ${entry.sha === "" ? "(none)" : entry.sha}  <- ${entry.shaOrigin ?? `context ${entry.source}`}`,
+      ].join("\n  ");
     case "tag":
       return `${entry.value}  <- ${from(entry.rule, entry.preset)}${entry.role === "duplicate" ? " [duplicate, dropped]" : ""}`;
     case "skip":

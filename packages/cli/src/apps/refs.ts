@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
-import { NotARepositoryError, readCiEnv, readGitSnapshot, type GitSnapshot } from "@imgs/git-helper";
-import { computeRefTags, refContextFrom, type RefContext, type RefTagsResult } from "@imgs/taggers";
+import { NotARepositoryError, readCiEnv, readGitSnapshot, type CiFacts, type GitSnapshot } from "@imgs/git-helper";
+import { computeRefTags, refContextFrom, refOptionsFromEnv, type RefContext, type RefContextSource, type RefTagsResult } from "@imgs/taggers";
 import type { CliDeps } from "../deps.js";
 import { UsageError } from "../errors.js";
 
@@ -20,53 +20,66 @@ export interface RefsOptions {
   readonly annotations?: readonly string[];
   /** Repository to read; default the working directory. */
   readonly gitDir?: string;
-  /** Explicit context values; they win over CI variables, which win over the repository. */
+  /** metadata-action's `context` input: `workflow` (default) or `git`. */
+  readonly source?: RefContextSource;
+  /** Explicit context values; they win over CI variables and the repository. */
   readonly context?: Partial<RefContext>;
   readonly explain?: boolean;
   readonly latestRequiresHighestSemver?: boolean;
+  /** Wins over DOCKER_METADATA_SHORT_SHA_LENGTH. */
   readonly shortShaLength?: number;
-}
-
-/**
- * Input lines as metadata-action reads them: values may hold several lines; blank lines and lines
- * starting with `#` are dropped; each line is trimmed.
- */
-export function inputLines(values: readonly string[] | undefined): string[] {
-  return (values ?? [])
-    .flatMap((value) => value.split(/\r?\n/))
-    .map((line) => line.trim())
-    .filter((line) => line !== "" && !line.startsWith("#"));
+  /** Wins over DOCKER_METADATA_PR_HEAD_SHA. */
+  readonly usePrHeadSha?: boolean;
 }
 
 /**
  * Tags, labels and version for the current repository (or an explicit context), with
- * docker/metadata-action's rules. Outside a repository an explicit --ref or --sha is enough.
+ * docker/metadata-action's rules, inputs and environment variables (`DOCKER_METADATA_*` from
+ * `deps.env`). CI metadata that is missing or unreadable is a warning on stderr, as in
+ * metadata-action; outside a repository the CI's facts, or an explicit --ref or --sha, are enough.
+ *
+ * @throws UsageError outside a repository with nothing else to go on, or with source `git`
  */
 export async function computeRefs(options: RefsOptions, deps: CliDeps): Promise<RefTagsResult> {
-  const git = await readGitOrSkip(resolve(deps.cwd, options.gitDir ?? "."), options.context, deps.env);
-  const context = refContextFrom({ git, ci: readCiEnv(deps.env), overrides: options.context, now: deps.clock.now().toISOString() });
+  const ci = readCiEnv(deps.env);
+  for (const warning of ci?.warnings ?? []) deps.stderr.write(`imgs: warning: ${warning}\n`);
+  const source = options.source ?? "workflow";
+  const git = await readGitOrSkip(resolve(deps.cwd, options.gitDir ?? "."), { source, ci, overrides: options.context, deps });
+  const context = refContextFrom({ git, ci, source, overrides: options.context, now: deps.clock.now().toISOString() });
+  const fromEnv = refOptionsFromEnv(deps.env);
   return computeRefTags({
-    images: inputLines(options.images),
-    tags: inputLines(options.tags),
-    flavor: inputLines(options.flavor),
-    labels: inputLines(options.labels),
-    annotations: inputLines(options.annotations),
+    images: options.images,
+    tags: options.tags,
+    flavor: options.flavor,
+    labels: options.labels,
+    annotations: options.annotations,
     context,
     explain: options.explain,
     latestRequiresHighestSemver: options.latestRequiresHighestSemver,
-    shortShaLength: options.shortShaLength,
+    annotationLevels: fromEnv.annotationLevels,
+    shortShaLength: options.shortShaLength ?? fromEnv.shortShaLength,
+    usePrHeadSha: options.usePrHeadSha ?? fromEnv.usePrHeadSha,
   });
 }
 
-async function readGitOrSkip(dir: string, overrides: Partial<RefContext> | undefined, env: NodeJS.ProcessEnv): Promise<GitSnapshot | undefined> {
+interface GitNeeds {
+  readonly source: RefContextSource;
+  readonly ci: CiFacts | undefined;
+  readonly overrides: Partial<RefContext> | undefined;
+  readonly deps: CliDeps;
+}
+
+async function readGitOrSkip(dir: string, { source, ci, overrides, deps }: GitNeeds): Promise<GitSnapshot | undefined> {
   try {
-    return await readGitSnapshot({ dir, env });
+    return await readGitSnapshot({ dir, env: deps.env });
   } catch (error) {
-    const explicit = overrides?.ref !== undefined || overrides?.sha !== undefined;
-    if (error instanceof NotARepositoryError && explicit) return undefined;
-    if (error instanceof NotARepositoryError) {
-      throw new UsageError(`${dir} is not inside a git repository; run imgs refs in one, or give the context with --ref and --sha`);
+    if (!(error instanceof NotARepositoryError)) throw error;
+    if (source === "git") throw new UsageError(`${dir} is not inside a git repository, and --context git reads one; run imgs refs in one or give --git-dir`);
+    if (overrides?.ref !== undefined || overrides?.sha !== undefined) return undefined;
+    if (ci?.ref || ci?.sha) {
+      deps.stderr.write(`imgs: warning: ${dir} is not inside a git repository; the ref and commit are the CI's alone\n`);
+      return undefined;
     }
-    throw error;
+    throw new UsageError(`${dir} is not inside a git repository; run imgs refs in one, or give the context with --ref and --sha`);
   }
 }

@@ -20,6 +20,7 @@ interface RefsArgs {
   "use-pr-head-sha"?: boolean;
   "commit-date"?: string;
   now?: string;
+  context?: string;
   explain?: boolean;
   "highest-semver-latest"?: boolean;
   "short-sha-length"?: number;
@@ -50,12 +51,17 @@ export function refsCommand(deps: CliDeps): CommandModule<object, RefsArgs> {
         .option("base-ref", { type: "string", describe: "Override the base ref" })
         .option("pr-number", { type: "number", describe: "Override the pull request number" })
         .option("pr-head-sha", { type: "string", describe: "Override the pull request head sha" })
-        .option("use-pr-head-sha", { type: "boolean", describe: "Use the PR head sha for sha tags (DOCKER_METADATA_PR_HEAD_SHA)" })
+        .option("use-pr-head-sha", { type: "boolean", describe: "Use the PR head sha for sha tags (default: DOCKER_METADATA_PR_HEAD_SHA)" })
         .option("commit-date", { type: "string", describe: "Override the commit date (ISO 8601)" })
         .option("now", { type: "string", describe: "Override the run time (ISO 8601)" })
+        .option("context", {
+          choices: ["workflow", "git"],
+          default: "workflow",
+          describe: "Where ref and sha come from, as metadata-action's context input: the CI's event (workflow), or the repository even in CI (git)",
+        })
         .option("explain", { type: "boolean", describe: "Say which rule made each tag and why the others made none" })
         .option("highest-semver-latest", { type: "boolean", describe: "latest only for the highest stable semver tag of the repository" })
-        .option("short-sha-length", { type: "number", describe: "Length of short sha tags (default 7)" })
+        .option("short-sha-length", { type: "number", describe: "Length of short sha tags (default: DOCKER_METADATA_SHORT_SHA_LENGTH, else 7)" })
         .option("format", { choices: ["text", "tags", "json", "github-output", "github-env", "bake"], default: "text", describe: "text: tags, version and labels; tags: one a line, for scripts" })
         .option("bake-target", { type: "string", default: "docker-metadata-action", describe: "Target name in the bake file" })
         .option("output", { type: "string", alias: "o", describe: "Write to this file instead of stdout" })
@@ -76,10 +82,12 @@ export function refsCommand(deps: CliDeps): CommandModule<object, RefsArgs> {
           labels: args.label,
           annotations: args.annotation,
           gitDir: args["git-dir"],
+          source: args.context === "git" ? "git" : "workflow",
           context: contextOverrides(args),
           explain: args.explain,
           latestRequiresHighestSemver: args["highest-semver-latest"],
           shortShaLength: args["short-sha-length"],
+          usePrHeadSha: args["use-pr-head-sha"],
         },
         deps,
       );
@@ -99,7 +107,6 @@ function contextOverrides(a: RefsArgs): Partial<RefContext> {
     ["baseRef", a["base-ref"]],
     ["prNumber", a["pr-number"]],
     ["prHeadSha", a["pr-head-sha"]],
-    ["usePrHeadSha", a["use-pr-head-sha"]],
     ["commitDate", a["commit-date"]],
     ["now", a.now],
   ];

@@ -64,7 +64,8 @@ describe("computeRefTags type=pep440", () => {
     ["1.2", "{{major}}.{{minor}}.{{patch}}", ["1.2.0", "latest"]],
     ["v1.2.3", "{{version}}", ["1.2.3", "latest"]],
     ["v1.2.3", "{{raw}}", ["v1.2.3", "latest"]],
-    ["1!2.0+local.1", "{{version}}", ["1-2.0-local.1", "latest"]],
+    // metadata-action's value (its @renovate/pep440 joins a local part's pieces with commas).
+    ["1!2.0+local.1", "{{version}}", ["1-2.0-local-1", "latest"]],
     ["1.1beta2", "{{major}}", ["1.1b2"]],
     ["1.1beta2", "{{raw}}", ["1.1beta2"]],
     ["1.0dev4", "{{version}}", ["1.0.dev4"]],

@@ -1,17 +1,22 @@
 import { applyRules } from "./apply-rules.js";
 import { effectiveContext, type RefContext } from "./context.js";
 import { decideLatest } from "./decide-latest.js";
-import { RefContextInvalidError } from "./errors.js";
+import { RefInputInvalidError } from "./errors.js";
 import { expandPresets } from "./expand-presets.js";
 import { defaultOciEntries, mergeEntries, withLevels } from "./labels.js";
 import { parseFlavor } from "./parse-flavor.js";
+import { readInputList } from "./parse-csv.js";
 import { parseImages } from "./parse-images.js";
 import { parseRules } from "./parse-rule.js";
 import { sanitizeImageName, sanitizeTag } from "./sanitize.js";
 import { renderGlobal } from "./templates.js";
-import type { RefSeparators, RefTagsResult } from "./types.js";
+import type { ExplainContext, RefSeparators, RefTagsResult } from "./types.js";
 
-/** Inputs of computeRefTags: metadata-action's inputs as lines, plus the context as data. */
+/**
+ * Inputs of computeRefTags: metadata-action's list inputs as lines (each input's lines are read as
+ * metadata-action reads the input: `#` comment lines and blank lines dropped, CSV quotes taken off),
+ * plus the context as data.
+ */
 export interface ComputeRefTagsOptions {
   /** `images` lines; none gives bare tags. */
   readonly images?: readonly string[] | undefined;
@@ -27,39 +32,39 @@ export interface ComputeRefTagsOptions {
   readonly context: RefContext;
   /** Annotation levels (metadata-action's DOCKER_METADATA_ANNOTATIONS_LEVELS); default ["manifest"]. */
   readonly annotationLevels?: readonly string[] | undefined;
-  /** Short sha length (metadata-action's DOCKER_METADATA_SHORT_SHA_LENGTH); a string is read like that variable. */
+  /**
+   * Short sha length (metadata-action's DOCKER_METADATA_SHORT_SHA_LENGTH; default 7); a string is
+   * read like that variable, when a short sha is made.
+   */
   readonly shortShaLength?: number | string | undefined;
+  /** Tag a pull request's head commit, not its merge commit (DOCKER_METADATA_PR_HEAD_SHA); wins over `context.usePrHeadSha`. */
+  readonly usePrHeadSha?: boolean | undefined;
   /** imgs: add `latest` only for the highest stable semver among `context.repoTags` (default false). */
   readonly latestRequiresHighestSemver?: boolean | undefined;
   /** imgs: include an `explain` account of every rule and of `latest` (default false). */
   readonly explain?: boolean | undefined;
 }
 
-function shortShaLengthOf(value: number | string | undefined): number {
-  // metadata-action ignores an empty variable and rejects a non-numeric one.
-  if (value === undefined || value === "") return 7;
-  const length = Number(value);
-  if (Number.isNaN(length)) throw new RefContextInvalidError("shortShaLength", value, "not a number");
-  return length;
+/** A list input's items, as metadata-action reads the input. */
+function inputList(name: string, lines: readonly string[] | undefined): string[] {
+  const list = readInputList(lines ?? []);
+  if (!list.ok) throw new RefInputInvalidError(name, list.reason);
+  return [...list.fields];
 }
 
 /**
  * Compute tags, labels and annotations from tag rules and a build context, compatible with
- * docker/metadata-action (see metadata-action-SPEC.md). Pure apart from defaulting `context.now`
- * to the current time.
+ * docker/metadata-action (see metadata-action-SPEC.md). Pure: the run instant is `context.now`.
  *
  * @example computeRefTagsSync({ images: ["org/app"], tags: ["type=semver,pattern={{version}}"], context }).tags // ["org/app:1.2.3", "org/app:latest"]
  */
 export function computeRefTagsSync(options: ComputeRefTagsOptions): RefTagsResult {
   const { context } = options;
-  const expanded = expandPresets(options.tags ?? [], { local: context.local, flavor: options.flavor ?? [] });
-  const images = parseImages(options.images ?? []);
+  const expanded = expandPresets(inputList("tags", options.tags), { local: context.local, flavor: inputList("flavor", options.flavor) });
+  const images = parseImages(inputList("images", options.images));
   const rules = parseRules(expanded.rules);
   const flavor = parseFlavor(expanded.flavor);
-  const ctx = effectiveContext(context, {
-    now: context.now ?? new Date().toISOString(),
-    shortShaLength: shortShaLengthOf(options.shortShaLength),
-  });
+  const ctx = effectiveContext(context, { shortShaLength: options.shortShaLength, usePrHeadSha: options.usePrHeadSha });
 
   const applied = applyRules(rules, flavor, ctx);
   const latest = decideLatest({
@@ -79,7 +84,8 @@ export function computeRefTagsSync(options: ComputeRefTagsOptions): RefTagsResul
     const qualify = (tag: string): string => (image ? `${image}:${tag}` : tag);
     return main === undefined ? [] : [main, ...partial, ...(version.latest ? [latestTag] : [])].map(qualify);
   };
-  const tags = names.length > 0 ? names.flatMap(tagsFor) : tagsFor(undefined);
+  const tagNames = tagsFor(undefined);
+  const tags = names.length > 0 ? names.flatMap(tagsFor) : tagNames;
 
   const render = (line: string): string => renderGlobal(line, ctx, { line });
   const defaults = defaultOciEntries({
@@ -88,11 +94,14 @@ export function computeRefTagsSync(options: ComputeRefTagsOptions): RefTagsResul
     created: new Date(ctx.nowMs).toISOString(),
     revision: ctx.sha,
   });
-  const labels = mergeEntries(defaults, (options.labels ?? []).map(render));
-  const annotations = withLevels(mergeEntries(defaults, (options.annotations ?? []).map(render)), options.annotationLevels ?? ["manifest"]);
+  const labels = mergeEntries(defaults, inputList("labels", options.labels).map(render));
+  const annotations = withLevels(mergeEntries(defaults, inputList("annotations", options.annotations).map(render)), options.annotationLevels ?? ["manifest"]);
   const sep = { tags: options.sep?.tags ?? "\n", labels: options.sep?.labels ?? "\n", annotations: options.sep?.annotations ?? "\n" };
-  const result: RefTagsResult = { version, tags, labels, annotations, images: names, sep };
-  return options.explain === true ? { ...result, explain: [...applied.explain, latest] } : result;
+  const result: RefTagsResult = { version, tags, tagNames, labels, annotations, images: names, sep };
+  if (options.explain !== true) return result;
+  const source = context.source ?? "workflow";
+  const used: ExplainContext = { kind: "context", ref: ctx.ref, sha: ctx.sha, source, refOrigin: context.origin?.ref, shaOrigin: context.origin?.sha };
+  return { ...result, explain: [used, ...applied.explain, latest] };
 }
 
 /** computeRefTagsSync behind a promise, so callers need not change if computing ever needs I/O. */

@@ -70,3 +70,16 @@ export class OutputDelimiterError extends ImgsError {
     super(`the output delimiter ${JSON.stringify(delimiter)} occurs in an output name or value`);
   }
 }
+
+/** A list input (`tags`, `flavor`, `images`, `labels`, `annotations`) cannot be read as metadata-action reads it. */
+export class RefInputInvalidError extends ImgsError {
+  readonly code = "REF_INPUT_INVALID";
+  readonly category = "usage";
+  constructor(
+    /** The input's metadata-action name, e.g. `tags`. */
+    readonly input: string,
+    readonly reason: string,
+  ) {
+    super(`invalid ${input} input: ${reason}`);
+  }
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ExplainEntry, ExplainSkip } from "./types.js";
-import { run } from "./test-context.js";
+import { run, SHA } from "./test-context.js";
 
 const reasons = (entries: readonly ExplainEntry[] | undefined): string[] =>
   (entries ?? []).filter((entry): entry is ExplainSkip => entry.kind === "skip").map((entry) => `${entry.rule} => ${entry.reason}`);
@@ -13,6 +13,7 @@ describe("computeRefTags explain", () => {
   it("says which rule made each tag, with its attributes and role", () => {
     const explain = run({ tags: ["type=semver,pattern={{version}}", "type=raw,value=1.2.3", "type=sha"], ctx: { ref: "refs/tags/v1.2.3" }, explain: true }).explain;
     expect(explain).toEqual([
+      { kind: "context", ref: "refs/tags/v1.2.3", sha: SHA, source: "workflow", refOrigin: undefined, shaOrigin: undefined },
       {
         kind: "tag",
         value: "1.2.3",
@@ -66,6 +67,12 @@ describe("computeRefTags explain", () => {
 
   it("names the preset a tag came from", () => {
     const explain = run({ tags: ["preset=docker-stacks"], explain: true }).explain ?? [];
-    expect(explain[0]).toMatchObject({ kind: "tag", value: "a3c1f9e27d5b", preset: "docker-stacks", rule: "type=sha,prefix=,length=12" });
+    expect(explain[1]).toMatchObject({ kind: "tag", value: "a3c1f9e27d5b", preset: "docker-stacks", rule: "type=sha,prefix=,length=12" });
+  });
+
+  it("names the ref and sha the rules saw and where they came from, first", () => {
+    const origin = { ref: "git: inferred from refs/remotes/origin/main (HEAD is detached at its tip)", sha: "git: HEAD" };
+    const explain = run({ tags: ["type=sha"], ctx: { source: "git", origin }, explain: true }).explain ?? [];
+    expect(explain[0]).toEqual({ kind: "context", ref: "refs/heads/main", sha: SHA, source: "git", refOrigin: origin.ref, shaOrigin: origin.sha });
   });
 });

@@ -25,8 +25,8 @@ describe("toJsonOutput", () => {
 describe("toGithubOutput", () => {
   it("writes every output as a heredoc, in metadata-action's order", () => {
     const text = toGithubOutput(result, { delimiter: "EOF" });
-    expect(text.startsWith("version<<EOF\n1.0.0\nEOF\ntags<<EOF\nacme/widget:1.0.0\nacme/widget:latest\nEOF\nlabels<<EOF\n")).toBe(true);
-    expect(outputValues(result).map(([name]) => name)).toEqual(["version", "tags", "labels", "annotations", "json"]);
+    expect(text.startsWith("version<<EOF\n1.0.0\nEOF\ntags<<EOF\nacme/widget:1.0.0\nacme/widget:latest\nEOF\ntag-names<<EOF\n1.0.0\nlatest\nEOF\nlabels<<EOF\n")).toBe(true);
+    expect(outputValues(result).map(([name]) => name)).toEqual(["version", "tags", "tag-names", "labels", "annotations", "json"]);
     expect(text.endsWith(`json<<EOF\n${JSON.stringify(toJsonOutput(result))}\nEOF\n`)).toBe(true);
   });
 

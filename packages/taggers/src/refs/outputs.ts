@@ -3,16 +3,17 @@ import { OutputDelimiterError } from "./errors.js";
 import { entriesToObject } from "./labels.js";
 import type { RefTagsResult } from "./types.js";
 
-/** metadata-action's `json` output: tags, labels as an object, annotations with their levels. */
+/** metadata-action's `json` output: tags, tag names, labels as an object, annotations with their levels. */
 export interface RefJsonOutput {
   readonly tags: readonly string[];
+  readonly "tag-names": readonly string[];
   readonly labels: Readonly<Record<string, string>>;
   readonly annotations: readonly string[];
 }
 
 /** The `json` output object. */
 export function toJsonOutput(result: RefTagsResult): RefJsonOutput {
-  return { tags: result.tags, labels: entriesToObject(result.labels), annotations: result.annotations };
+  return { tags: result.tags, "tag-names": result.tagNames, labels: entriesToObject(result.labels), annotations: result.annotations };
 }
 
 /** The outputs metadata-action sets, in its order (bake-file paths are left to the caller). */
@@ -20,6 +21,7 @@ export function outputValues(result: RefTagsResult): [string, string][] {
   return [
     ["version", result.version.main ?? ""],
     ["tags", result.tags.join(result.sep.tags)],
+    ["tag-names", result.tagNames.join(result.sep.tags)],
     ["labels", result.labels.join(result.sep.labels)],
     ["annotations", result.annotations.join(result.sep.annotations)],
     ["json", JSON.stringify(toJsonOutput(result))],
@@ -51,7 +53,7 @@ function heredocs(pairs: readonly [string, string][], options: GithubOutputOptio
 }
 
 /**
- * The text metadata-action appends to `$GITHUB_OUTPUT` (version, tags, labels, annotations, json),
+ * The text metadata-action appends to `$GITHUB_OUTPUT` (version, tags, tag-names, labels, annotations, json),
  * each as a `name<<delimiter` heredoc as @actions/core writes it.
  *
  * @example toGithubOutput(result) // "version<<ghadelimiter_…\n1.2.3\nghadelimiter_…\ntags<<…"

@@ -1,63 +1,56 @@
+import { parse } from "csv-parse/sync";
+
 /** The fields of one CSV record, or why the text is not one. */
 export type CsvRecord = { readonly ok: true; readonly fields: readonly string[] } | { readonly ok: false; readonly reason: string };
 
-/**
- * Parse the first CSV record of `text` the way metadata-action's csv-parse call does: comma
- * separator, `"` quoting with `""` as the escape, no trimming, empty lines skipped, and a quote
- * inside an unquoted field (or text after a closing quote) is an error rather than literal text.
- *
- * @example parseCsvRecord('type=raw,"value=a,b"') // { ok: true, fields: ["type=raw", "value=a,b"] }
- */
-export function parseCsvRecord(text: string): CsvRecord {
-  const fields: string[] = [];
-  let field = "";
-  let i = 0;
-  // csv-parse skips empty lines, so leading line breaks never make an (empty) first record.
-  while (text[i] === "\n" || text[i] === "\r") i++;
-  if (i >= text.length) return { ok: false, reason: "the line is empty" };
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-  for (;;) {
-    if (text[i] === '"') {
-      const quoted = readQuoted(text, i + 1);
-      if (typeof quoted === "string") return { ok: false, reason: quoted };
-      field = quoted.value;
-      i = quoted.end;
-      const next = text[i];
-      if (next !== undefined && next !== "," && next !== "\n" && next !== "\r") {
-        return { ok: false, reason: `unexpected ${JSON.stringify(next)} after the closing quote of field ${fields.length + 1}` };
-      }
-    } else {
-      while (i < text.length && text[i] !== "," && text[i] !== "\n" && text[i] !== "\r") {
-        if (text[i] === '"') {
-          return { ok: false, reason: `a quote inside unquoted field ${fields.length + 1} (quote the whole field and double inner quotes)` };
-        }
-        field += text[i];
-        i++;
-      }
-    }
-    fields.push(field);
-    field = "";
-    if (text[i] !== ",") break;
-    i++;
+/**
+ * The items of a list input (`tags`, `flavor`, `images`, `labels`, `annotations`), read as
+ * metadata-action reads them: docker/actions-toolkit's `Util.getInputList(name, { ignoreComma:
+ * true, comment: "#", commentNoInfix: true })`, i.e. the whole input trimmed, then csv-parse with
+ * `relaxQuotes`, `relaxColumnCount`, `skipEmptyLines` and `#` comment lines; a record's fields are
+ * joined again with `,` and each item is trimmed. So quotes are taken off here, before a line is
+ * read as a rule: `type=raw,"value=a,b"` becomes `type=raw,value=a,b`.
+ *
+ * @example readInputList(["# comment", "type=ref,event=branch", ""]) // { ok: true, fields: ["type=ref,event=branch"] }
+ */
+export function readInputList(lines: readonly string[]): CsvRecord {
+  const input = lines.join("\n").trim();
+  if (input === "") return { ok: true, fields: [] };
+  let records: string[][];
+  try {
+    records = parse(input, {
+      columns: false,
+      relaxQuotes: true,
+      comment: "#",
+      comment_no_infix: true,
+      relaxColumnCount: true,
+      skipEmptyLines: true,
+    });
+  } catch (error) {
+    return { ok: false, reason: messageOf(error) };
   }
-  return { ok: true, fields };
+  const items = records.map((record) => record.join(",").trim());
+  return { ok: true, fields: items.filter((item) => item !== "") };
 }
 
-/** Read a quoted field whose opening quote is just before `start`; a string result is an error. */
-function readQuoted(text: string, start: number): { value: string; end: number } | string {
-  let value = "";
-  let i = start;
-  while (i < text.length) {
-    if (text[i] === '"') {
-      if (text[i + 1] === '"') {
-        value += '"';
-        i += 2;
-        continue;
-      }
-      return { value, end: i + 1 };
-    }
-    value += text[i];
-    i++;
+/**
+ * The first CSV record of one tag, flavor or image line, read as metadata-action reads it: csv-parse
+ * with `relaxColumnCount` and `skipEmptyLines` and nothing else (its src/tag.ts, flavor.ts and
+ * image.ts), the first record only. A line csv-parse refuses gives csv-parse's own message.
+ *
+ * @example parseCsvRecord("type=raw,value=a") // { ok: true, fields: ["type=raw", "value=a"] }
+ */
+export function parseCsvRecord(text: string): CsvRecord {
+  let records: string[][];
+  try {
+    records = parse(text, { relaxColumnCount: true, skipEmptyLines: true });
+  } catch (error) {
+    return { ok: false, reason: messageOf(error) };
   }
-  return "a quoted field is never closed";
+  const [first] = records;
+  // metadata-action would fail with a TypeError here; its input lists never hold an empty line.
+  if (first === undefined) return { ok: false, reason: "the line is empty" };
+  return { ok: true, fields: first };
 }

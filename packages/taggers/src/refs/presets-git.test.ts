@@ -44,10 +44,11 @@ describe("computeRefTags presets on real repositories", () => {
   it.each<[string, Scenario, readonly string[]]>([
     ["ltd-keeper", "release tag", ["acme/app:1.2.3"]],
     ["ltd-keeper", "feature branch", ["acme/app:tickets-DM-1234"]],
-    ["ltd-keeper", "detached HEAD", []],
+    // Detached at an older commit of main: the branch is inferred as main (metadata-action's git context does so too).
+    ["ltd-keeper", "detached HEAD", ["acme/app:latest"]],
     ["marketplace", "release tag", ["acme/app:<sha7>"]],
     ["marketplace", "feature branch", ["acme/app:<sha7>"]],
-    ["marketplace", "detached HEAD", ["acme/app:<sha7>"]],
+    ["marketplace", "detached HEAD", ["acme/app:<sha7>", "acme/app:latest"]],
     ["cyber-dojo", "release tag", ["acme/app:<sha7>", "acme/app:latest"]],
     ["cyber-dojo", "feature branch", ["acme/app:<sha7>", "acme/app:latest"]],
     ["cyber-dojo", "detached HEAD", ["acme/app:<sha7>", "acme/app:latest"]],
@@ -73,7 +74,7 @@ describe("computeRefTags presets on real repositories", () => {
   it("reads the release tag, commit and date from the repository", async () => {
     const entry = repos.get("release tag");
     const git = await readGitSnapshot({ dir: entry?.repo.dir ?? "", env: {}, homeDir: entry?.repo.dir ?? "" });
-    expect(refContextFrom({ git })).toMatchObject({
+    expect(refContextFrom({ git, now: "2024-05-01T00:00:00Z" })).toMatchObject({
       ref: "refs/tags/1.2.3",
       baseRef: "main",
       sha: entry?.sha,

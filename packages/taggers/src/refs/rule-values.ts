@@ -39,7 +39,7 @@ function shaOutcome(rule: TagRule, ctx: EffectiveContext): RuleOutcome {
   if (!ctx.sha) return skipBecause("no commit sha in the context");
   if (rule.attrs["format"] === "long") return valueOf(ctx.sha, false);
   const length = rule.attrs["length"];
-  return valueOf(shortSha(ctx.sha, length === undefined ? ctx.shortShaLength : Number(length)), false);
+  return valueOf(shortSha(ctx.sha, length === undefined ? ctx.shortShaLength() : Number(length)), false);
 }
 
 /**

@@ -43,9 +43,9 @@ export function isRawStatement(pattern: string): boolean {
   }
 }
 
-/** The first `length` characters of a sha (the whole sha when it is not longer). */
+/** The first `length` characters of a sha (the whole sha when it is not longer), as metadata-action cuts it. */
 export function shortSha(sha: string, length: number): string {
-  return length >= sha.length ? sha : sha.slice(0, length);
+  return length >= sha.length ? sha : sha.substring(0, length);
 }
 
 /** A `{{date 'FMT' tz='Zone'}}`-style helper over a fixed instant. */
@@ -78,7 +78,7 @@ export function globalData(ctx: EffectiveContext): TemplateData {
   return {
     branch: () => branchOf(ctx.ref) ?? "",
     tag: () => tagOf(ctx.ref) ?? "",
-    sha: () => shortSha(ctx.sha, ctx.shortShaLength),
+    sha: () => shortSha(ctx.sha, ctx.shortShaLength()),
     base_ref: () =>
       (tagOf(ctx.ref) !== undefined || pullOf(ctx.ref) !== undefined) && ctx.baseRef ? ctx.baseRef.replace(/^refs\/heads\//, "") : "",
     is_default_branch: () => String(isDefaultBranch(ctx)),

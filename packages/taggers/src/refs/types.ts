@@ -66,8 +66,22 @@ export interface ExplainLatest {
   readonly reason: string;
 }
 
+/** Which ref and commit the rules were applied to, and where they came from, for the `explain` result. */
+export interface ExplainContext {
+  readonly kind: "context";
+  /** The effective ref (after metadata-action's normalisation), "" when none. */
+  readonly ref: string;
+  /** The effective commit sha, "" when none. */
+  readonly sha: string;
+  /** metadata-action's `context` input that applied. */
+  readonly source: "workflow" | "git";
+  /** Where the ref came from, in words (e.g. `git: inferred from refs/remotes/origin/main (HEAD is detached at its tip)`), when known. */
+  readonly refOrigin: string | undefined;
+  readonly shaOrigin: string | undefined;
+}
+
 /** One line of the `explain` result. */
-export type ExplainEntry = ExplainTag | ExplainSkip | ExplainLatest;
+export type ExplainEntry = ExplainContext | ExplainTag | ExplainSkip | ExplainLatest;
 
 /** Output separators, as metadata-action's `sep-tags`, `sep-labels` and `sep-annotations` inputs (default "\n"). */
 export interface RefSeparators {
@@ -81,6 +95,8 @@ export interface RefTagsResult {
   readonly version: RefVersion;
   /** Full tags (`image:tag`, or bare tags when no image is enabled) in metadata-action's order. */
   readonly tags: readonly string[];
+  /** The tags without image name, once each (metadata-action's `tag-names` output): `1.2.3`, `latest`. */
+  readonly tagNames: readonly string[];
   /** `key=value` labels, sorted by key. */
   readonly labels: readonly string[];
   /** `level:key=value` annotations for each annotation level (default `manifest`), as metadata-action prints them. */
@@ -88,6 +104,6 @@ export interface RefTagsResult {
   /** The enabled image names (metadata-action's DOCKER_META_IMAGES). */
   readonly images: readonly string[];
   readonly sep: RefSeparators;
-  /** Present when computeRefTags was called with `explain: true`. */
+  /** Present when computeRefTags was called with `explain: true`: the context first, each rule, then `latest`. */
   readonly explain?: readonly ExplainEntry[];
 }

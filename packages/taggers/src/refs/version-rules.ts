@@ -1,10 +1,16 @@
+import { createRequire } from "node:module";
+import type * as Pep440 from "@renovate/pep440";
 import * as semver from "semver";
 import { tagOf, type EffectiveContext } from "./context.js";
 import { RefRuleInvalidError } from "./errors.js";
 import { skipBecause, quoteForReason, valueOf, type RuleOutcome } from "./outcome.js";
-import { formatPep440, isPep440Special, parsePep440, pep440Components } from "./pep440.js";
 import { isRawStatement, renderGlobal, renderTemplate } from "./templates.js";
 import type { TagRule } from "./types.js";
+
+// @renovate/pep440 is loaded on the first pep440 rule: its regular-expression engine takes ~50 ms to load.
+const requireCjs = createRequire(import.meta.url);
+let pep440Library: typeof Pep440 | undefined;
+const pep440 = (): typeof Pep440 => (pep440Library ??= requireCjs("@renovate/pep440") as typeof Pep440);
 
 /** The string a semver/pep440/match rule reads: its templated `value`, else the tag name on a tag ref. */
 function versionSource(rule: TagRule, ctx: EffectiveContext): { source: string } | { skip: string } {
@@ -61,18 +67,23 @@ export function semverOutcome(rule: TagRule, ctx: EffectiveContext): RuleOutcome
   return valueOf(renderTemplate(pattern, data, origin), true, raw);
 }
 
-/** `type=pep440`: a PEP 440 tag rendered through `pattern`; pre/post/dev releases give the normalised version. */
+/**
+ * `type=pep440`: a PEP 440 tag rendered through `pattern`; pre-, post- and dev-releases give the
+ * cleaned version. The version is read, cleaned and split by @renovate/pep440, as metadata-action
+ * does (src/meta.ts procPep440), so `1.0+local.01` cleans to the library's `1.0+local,1`.
+ */
 export function pep440Outcome(rule: TagRule, ctx: EffectiveContext): RuleOutcome {
   const from = versionSource(rule, ctx);
   if ("skip" in from) return skipBecause(from.skip);
   const raw = matchedSource(rule, from.source);
-  const parsed = parsePep440(raw);
-  if (parsed === undefined) return skipBecause(`${quoteForReason(raw)} does not conform to PEP 440`);
+  const lib = pep440();
+  const explained = lib.valid(raw) === null ? null : lib.explain(raw);
+  if (explained === null) return skipBecause(`${quoteForReason(raw)} does not conform to PEP 440`);
+  const cleaned = lib.clean(raw) ?? raw;
   const pattern = rule.attrs["pattern"] ?? "";
   // metadata-action returns these without rendering the pattern at all (so no HTML escaping either).
-  if (isPep440Special(parsed)) return valueOf(isRawStatement(pattern) ? raw : formatPep440(parsed), false);
-  const { major, minor, patch } = pep440Components(parsed);
-  const data = { raw: () => raw, version: () => formatPep440(parsed), major: () => major, minor: () => minor, patch: () => patch };
+  if (explained.is_prerelease || explained.is_postrelease || explained.is_devrelease) return valueOf(isRawStatement(pattern) ? raw : cleaned, false);
+  const data = { raw: () => raw, version: () => cleaned, major: () => lib.major(raw), minor: () => lib.minor(raw), patch: () => lib.patch(raw) };
   return valueOf(renderTemplate(pattern, data, { line: rule.line, attribute: "pattern" }), true);
 }
 
