@@ -96,6 +96,58 @@ describe("git facts", { timeout: 60_000 }, () => {
   });
 });
 
+describe("ref rules in a config", { timeout: 60_000 }, () => {
+  const REFS_CONFIG = `registry: imgs.localhost
+images:
+  busybox:
+    taggers: [{ refs: ["type=ref,event=branch", "type=sha"] }]
+`;
+  // A GitHub Actions push of another branch and commit than the repository's.
+  const github = {
+    GITHUB_ACTIONS: "true",
+    GITHUB_EVENT_NAME: "push",
+    GITHUB_REF: "refs/heads/ci-branch",
+    GITHUB_SHA: "abcdef0123456789abcdef0123456789abcdef01",
+    GITHUB_REPOSITORY: "acme/images",
+  };
+
+  async function tagsOf(args: readonly string[], extraEnv: NodeJS.ProcessEnv, config = REFS_CONFIG): Promise<string[]> {
+    const dir = makeGitRepo({ "imgs.config.yaml": config });
+    try {
+      const { status, stderr } = await imgs(dir.dir, ["tag", "busybox", "--tags-dir", "out", ...args], extraEnv);
+      expect(stderr).not.toContain("FAILED");
+      expect(status).toBe(0);
+      return (await readFile(join(dir.dir, "out", (await readdir(join(dir.dir, "out")))[0] ?? "?"), "utf8")).split("\n").map((l) => l.replace(/^.*:x86_64-/, ""));
+    } finally {
+      dir.remove();
+    }
+  }
+
+  it("follow the CI's event by default, as metadata-action's context: workflow", async () => {
+    expect(await tagsOf([], github)).toEqual(["latest", "ci-branch", "sha-abcdef0"]);
+  });
+
+  it("follow the repository with --ref-context git, or refContext: git in the config", async () => {
+    const fromFlag = await tagsOf(["--ref-context", "git"], github);
+    expect(fromFlag[1]).toBe("main");
+    expect(fromFlag[2]).toMatch(/^sha-[0-9a-f]{7}$/);
+    expect(fromFlag[2]).not.toBe("sha-abcdef0");
+    const fromConfig = await tagsOf([], github, `refContext: git\n${REFS_CONFIG}`);
+    expect(fromConfig[1]).toBe("main");
+    expect(fromConfig[2]).not.toBe("sha-abcdef0");
+  });
+
+  it("get metadata-action's DOCKER_METADATA_SHORT_SHA_LENGTH", async () => {
+    expect(await tagsOf([], { ...github, DOCKER_METADATA_SHORT_SHA_LENGTH: "12" })).toEqual(["latest", "ci-branch", "sha-abcdef012345"]);
+  });
+
+  it("exit 2 for another --ref-context", async () => {
+    const { status, stderr } = await imgs(workRepo.dir, ["-c", join(configRepo.dir, "imgs.config.yaml"), "tag", "busybox", "--ref-context", "repo"]);
+    expect(stderr).toContain('--ref-context must be workflow (the CI\'s event) or git (the repository), got "repo"');
+    expect(status).toBe(2);
+  });
+});
+
 describe("usage errors are found before the engine is contacted", { timeout: 60_000 }, () => {
   // An engine that cannot answer: contacting it would fail with exit 1, so 2 shows it never was.
   const deadEngine = { DOCKER_HOST: "unix:///nonexistent/imgs-test.sock" };

@@ -91,7 +91,7 @@ describe("a chain thousands of images deep", () => {
     expect(taggersFor(deep, `i${depth - 1}`).map((t) => t.name)).toEqual(names.map((_, i) => `t${i}`));
     expect(buildOrder(deep)).toEqual(names);
     expect(descendants(deep, "i0")).toHaveLength(depth - 1);
-    const tree = renderTree({ registry: "", owner: "", repository: undefined, images: deep, defaults: { variant: "default", platform: undefined, tagsDir: undefined, manifestsDir: undefined, histLinesDir: undefined, jobs: undefined }, configPath: undefined });
+    const tree = renderTree({ registry: "", owner: "", repository: undefined, images: deep, defaults: { variant: "default", platform: undefined, tagsDir: undefined, manifestsDir: undefined, histLinesDir: undefined, jobs: undefined, refContext: undefined }, configPath: undefined });
     expect(tree.split("\n")).toHaveLength(depth);
     expect(tree.split("\n")[depth - 1]).toMatch(/^ {11992}└── i2999 {2}\(taggers: t2999\)$/);
   });

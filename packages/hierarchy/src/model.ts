@@ -29,6 +29,8 @@ export interface HierarchyDefaults {
   readonly manifestsDir: string | undefined;
   readonly histLinesDir: string | undefined;
   readonly jobs: number | undefined;
+  /** Where ref rules' facts come from (metadata-action's `context`); undefined: "workflow". */
+  readonly refContext: "workflow" | "git" | undefined;
 }
 
 /** A validated, resolved hierarchy: where images go and how each is tagged and documented. */

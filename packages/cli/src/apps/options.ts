@@ -19,6 +19,8 @@ export interface RunOptions {
   readonly timeout?: number;
   /** Repository to read git facts from; default the working directory's (as git, docker-stacks and metadata-action do). */
   readonly gitDir?: string;
+  /** Where ref rules' facts come from: the CI's event (workflow) or the repository (git); default the config's, else workflow. */
+  readonly refContext?: string;
   /** No progress output. */
   readonly quiet?: boolean;
 }
@@ -64,6 +66,16 @@ export function timeoutMsOf(seconds: number | undefined): number | undefined {
     throw new UsageError(`--timeout must be a number of seconds from 0 (no limit) to ${MAX_TIMEOUT_SECONDS}, got ${seconds}`);
   }
   return value === 0 ? undefined : Math.ceil(value * 1000);
+}
+
+/**
+ * --ref-context: "workflow" or "git" (metadata-action's context input).
+ *
+ * @throws UsageError for another value
+ */
+export function refContextOf(value: string | undefined): "workflow" | "git" | undefined {
+  if (value === undefined || value === "workflow" || value === "git") return value;
+  throw new UsageError(`--ref-context must be workflow (the CI's event) or git (the repository), got ${JSON.stringify(value)}`);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { readCiEnv, readGitSnapshot, type GitSnapshot } from "@imgs/git-helper";
-import { refContextFrom, type RefContext } from "@imgs/taggers";
+import { refContextFrom, refOptionsFromEnv, type RefContext, type RefContextSource } from "@imgs/taggers";
 import type { CliDeps } from "../deps.js";
 
 /** The facts a run reads once and every image shares. */
@@ -22,9 +22,22 @@ export interface RunFacts {
  *
  * @throws NotARepositoryError, GitNoCommitsError, GitUnreadableError
  */
-export async function readRunFacts(options: { readonly gitDir?: string }, deps: CliDeps): Promise<RunFacts> {
+export async function readRunFacts(options: RunFactsOptions, deps: CliDeps): Promise<RunFacts> {
   const git = await readGitSnapshot({ dir: resolve(deps.cwd, options.gitDir ?? "."), env: deps.env });
   const now = deps.clock.now();
-  const refs = refContextFrom({ git, ci: readCiEnv(deps.env), now: now.toISOString() });
+  // CI metadata that cannot be read degrades as in metadata-action: a warning, then what is known.
+  const ci = readCiEnv(deps.env);
+  for (const warning of ci?.warnings ?? []) deps.stderr.write(`imgs: warning: ${warning}\n`);
+  // metadata-action's DOCKER_METADATA_* settings reach the config's ref rules through the context.
+  const { usePrHeadSha, shortShaLength } = refOptionsFromEnv(deps.env);
+  const refs = refContextFrom({ git, ci, source: options.source ?? "workflow", now: now.toISOString(), overrides: { usePrHeadSha, shortShaLength } });
   return { git, refs, now };
+}
+
+/** Where a run's facts come from. */
+export interface RunFactsOptions {
+  /** Repository to read; default the working directory's. */
+  readonly gitDir?: string | undefined;
+  /** metadata-action's `context`: the CI's event (workflow, the default) or the repository even in CI (git). */
+  readonly source?: RefContextSource | undefined;
 }

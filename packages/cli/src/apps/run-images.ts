@@ -6,7 +6,7 @@ import { UsageError } from "../errors.js";
 import { writeFilesAtomic } from "../files/write-files.js";
 import { createProgress } from "../run/progress.js";
 import { renderImageFiles, type ImageFilesOptions, type ImageResult } from "./image-files.js";
-import { jobsOf, repositoryOf, serverUrlOf, timeoutMsOf, type OutputOptions, type RunOptions } from "./options.js";
+import { jobsOf, refContextOf, repositoryOf, serverUrlOf, timeoutMsOf, type OutputOptions, type RunOptions } from "./options.js";
 import { resolveTarget } from "./resolve-target.js";
 import { readRunFacts } from "./run-facts.js";
 
@@ -45,7 +45,7 @@ export async function runImages(work: ImageWork, options: RunOptions & OutputOpt
   const serverUrl = serverUrlOf(options.serverUrl);
   const jobs = jobsOf(options.jobs, hierarchy.defaults.jobs, deps.cpus);
   const timeoutMs = timeoutMsOf(options.timeout);
-  const facts = await readRunFacts(options, deps);
+  const facts = await readRunFacts({ gitDir: options.gitDir, source: refContextOf(options.refContext) ?? hierarchy.defaults.refContext }, deps);
   const files: Omit<ImageFilesOptions, "dockerfile"> = {
     dirs: {
       tags: outputDir(options.tagsDir, hierarchy.defaults.tagsDir, "out/tags", deps.cwd, configDir),

@@ -13,6 +13,7 @@ export function withRunOptions<T>(y: Argv<T>) {
     .option("jobs", { type: "number", alias: "j", describe: "Images and commands run at once (default: CPU count)" })
     .option("timeout", { type: "number", describe: "Seconds a command may run before its image fails; 0 for no limit", default: 600 })
     .option("git-dir", { type: "string", describe: "Repository to read git facts from (default: the working directory's)" })
+    .option("ref-context", { type: "string", describe: "Where ref rules' ref and sha come from: workflow (the CI's event) or git (the repository); default the config's, else workflow" })
     .option("quiet", { type: "boolean", alias: "q", describe: "No progress output" })
     .option("json", { type: "boolean", describe: "Print a machine-readable result" });
 }
@@ -30,6 +31,7 @@ export function runOptionsOf(args: {
   jobs?: number;
   timeout?: number;
   "git-dir"?: string;
+  "ref-context"?: string;
   quiet?: boolean;
 }) {
   return {
@@ -43,6 +45,7 @@ export function runOptionsOf(args: {
     jobs: args.jobs,
     timeout: args.timeout,
     gitDir: args["git-dir"],
+    refContext: args["ref-context"],
     quiet: args.quiet,
   };
 }

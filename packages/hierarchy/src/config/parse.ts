@@ -8,7 +8,7 @@ import { unknownKey } from "./messages.js";
 import { parseImage } from "./parse-image.js";
 
 const TOP_KEYS = new Set([
-  "registry", "owner", "repository", "variant", "platform", "tagsDir", "manifestsDir", "histLinesDir", "jobs", "plugins", "images",
+  "registry", "owner", "repository", "variant", "platform", "tagsDir", "manifestsDir", "histLinesDir", "jobs", "refContext", "plugins", "images",
 ]);
 
 /** What parseConfig found: the hierarchy when there are no errors, and every problem. */
@@ -85,7 +85,15 @@ function parseDefaults(raw: Record<string, unknown>, issues: IssueList): Hierarc
     manifestsDir: optionalString(raw, "manifestsDir", issues),
     histLinesDir: optionalString(raw, "histLinesDir", issues),
     jobs: typeof jobs === "number" && Number.isInteger(jobs) && jobs >= 1 ? jobs : undefined,
+    refContext: refContextOf(raw, issues),
   };
+}
+
+function refContextOf(raw: Record<string, unknown>, issues: IssueList): "workflow" | "git" | undefined {
+  const value = optionalString(raw, "refContext", issues);
+  if (value === undefined || value === "workflow" || value === "git") return value;
+  issues.error("INVALID_VALUE", "refContext", `must be "workflow" (the CI's event, metadata-action's default) or "git" (the repository), got ${JSON.stringify(value)}`);
+  return undefined;
 }
 
 function optionalString(raw: Record<string, unknown>, key: string, issues: IssueList): string | undefined {

@@ -48,6 +48,11 @@ export interface ImgsConfig {
   readonly histLinesDir?: string;
   /** How many containers/commands run at once (default: the number of CPUs). */
   readonly jobs?: number;
+  /**
+   * Where ref rules' ref and sha come from, as metadata-action's `context` input: "workflow" (the
+   * CI's event; default) or "git" (the repository, even in CI).
+   */
+  readonly refContext?: "workflow" | "git";
   /** Installed packages to load taggers and manifests from. */
   readonly plugins?: readonly string[];
   readonly images: Readonly<Record<string, ImageConfig>>;

@@ -64,7 +64,7 @@ export function computeRefTagsSync(options: ComputeRefTagsOptions): RefTagsResul
   const images = parseImages(inputList("images", options.images));
   const rules = parseRules(expanded.rules);
   const flavor = parseFlavor(expanded.flavor);
-  const ctx = effectiveContext(context, { shortShaLength: options.shortShaLength, usePrHeadSha: options.usePrHeadSha });
+  const ctx = effectiveContext(context, { shortShaLength: options.shortShaLength ?? context.shortShaLength, usePrHeadSha: options.usePrHeadSha });
 
   const applied = applyRules(rules, flavor, ctx);
   const latest = decideLatest({

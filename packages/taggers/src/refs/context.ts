@@ -56,6 +56,12 @@ export interface RefContext {
   readonly repoTags?: readonly string[] | undefined;
   /** imgs: true for a build on a developer machine (no CI detected); presets may tag it differently. */
   readonly local?: boolean | undefined;
+  /**
+   * imgs: the run's short sha length, as DOCKER_METADATA_SHORT_SHA_LENGTH gives it (a number or its
+   * text); computeRefTags' own `shortShaLength` option wins. Carried here so ref rules in a config
+   * get the run's setting too.
+   */
+  readonly shortShaLength?: number | string | undefined;
 }
 
 /** The context after metadata-action's normalisation: effective ref and sha, parsed instants. */
