@@ -1,6 +1,7 @@
-// Prints every package's public export names (values and types), one a line: `pkg name kind`.
-// `pnpm exec tsx scripts/list-exports.ts [pkg...]`; the export-list test uses listExports().
-import { readdirSync } from "node:fs";
+// Counts every published package's public export names (values and types); with --write, writes
+// them to api/<package>.txt, the lists the public-API test holds each package to.
+// `pnpm exec tsx scripts/list-exports.ts [--write] [pkg...]`
+import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 
@@ -34,11 +35,15 @@ export function listExports(packagesDir: string, only?: readonly string[]): Map<
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const lists = listExports(join(import.meta.dirname, "..", "packages"), process.argv.slice(2));
+  const write = process.argv.includes("--write");
+  const root = join(import.meta.dirname, "..");
+  const lists = listExports(join(root, "packages"), process.argv.slice(2).filter((a) => a !== "--write"));
   let total = 0;
   for (const [pkg, names] of lists) {
+    if (pkg === "test-utils") continue; // private: never published
     total += names.length;
     process.stdout.write(`${pkg}: ${names.length}\n`);
+    if (write) writeFileSync(join(root, "api", `${pkg}.txt`), `${names.join("\n")}\n`);
   }
   process.stdout.write(`total: ${total}\n`);
 }

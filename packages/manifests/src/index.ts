@@ -25,5 +25,5 @@ export { imageTags, parseTagsFile, readTagsFile, tagsFileContent } from "./files
 export type { ImageTagsOptions, ReadTagsFileOptions, TextFileOptions } from "./files/tags-file.js";
 export { formatImageSize } from "./format-image-size.js";
 export { renderPiece } from "./render-piece.js";
-export { checkPiece, runManifest } from "./run-manifest.js";
+export { runManifest } from "./run-manifest.js";
 export type { Manifest, ManifestContext, ManifestPiece } from "./types.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dockerTagProblem, sanitizeImageName, sanitizeTag } from "./sanitize.js";
+import { sanitizeImageName, sanitizeTag } from "./sanitize.js";
 import { tagsFor } from "./test-context.js";
 
 const LONG_BRANCH = `feature/${"x".repeat(292)}`;
@@ -31,19 +31,6 @@ describe("sanitizeTag", () => {
 describe("sanitizeImageName", () => {
   it("only lower-cases", () => {
     expect(sanitizeImageName("GHCR.io/Org/App_1")).toBe("ghcr.io/org/app_1");
-  });
-});
-
-describe("dockerTagProblem", () => {
-  it.each([
-    ["1.2.3", undefined],
-    ["", "it is empty"],
-    ["-x", 'it starts with "-"'],
-    [".x", 'it starts with "."'],
-    ["a".repeat(129), "it is 129 characters long (Docker allows 128)"],
-    ["a/b", "it contains characters outside [A-Za-z0-9_.-]"],
-  ])("judges %j", (tag, problem) => {
-    expect(dockerTagProblem(tag)).toBe(problem);
   });
 });
 

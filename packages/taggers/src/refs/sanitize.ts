@@ -13,15 +13,3 @@ export function sanitizeTag(value: string): string {
 export function sanitizeImageName(name: string): string {
   return name.toLowerCase();
 }
-
-/**
- * Why a sanitized tag would still be refused by Docker (a tag is at most 128 characters of
- * `[A-Za-z0-9_.-]` not starting with `.` or `-`), or undefined when it is valid. Used by `explain`.
- */
-export function dockerTagProblem(tag: string): string | undefined {
-  if (tag.length === 0) return "it is empty";
-  if (tag.length > 128) return `it is ${tag.length} characters long (Docker allows 128)`;
-  if (!/^[A-Za-z0-9_]/.test(tag)) return `it starts with ${JSON.stringify(tag[0])}`;
-  if (!/^[A-Za-z0-9_.-]+$/.test(tag)) return "it contains characters outside [A-Za-z0-9_.-]";
-  return undefined;
-}
