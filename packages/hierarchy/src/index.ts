@@ -4,6 +4,8 @@ export { assertKnownImage, buildOrder, children, descendants, findCycles, lineag
 export { imageRef } from "./model.js";
 export type { Hierarchy, HierarchyDefaults, ImageNode, ImageTree } from "./model.js";
 export { hierarchyToJson, renderMermaid, renderTree } from "./render.js";
+export { DEFAULT_BUILD_SETTINGS, isVariableName } from "./config/build-config.js";
+export type { BuildConfig, BuildSettings } from "./config/build-config.js";
 export { builtinCatalog } from "./config/builtin-catalog.js";
 export type { Catalog, CatalogSource } from "./config/catalog.js";
 export { CONFIG_FILE_NAMES, findConfigFile } from "./config/find.js";

@@ -8,6 +8,7 @@ import type { BuildFailureDetails } from "./build-failures.js";
 import { BuildMessageReader } from "./build-messages.js";
 import type { BuildOutcome } from "./build-messages.js";
 import { readBuildStream } from "./build-stream.js";
+import { packDockerfileOnly, TEXT_DOCKERFILE_NAME } from "./dockerfile-only-context.js";
 import { dockerClient } from "./create-docker.js";
 import { engineError, engineMessageOf, isUnreachable, statusCodeOf } from "./docker-errors.js";
 import { parseReference } from "@imgs/reference";
@@ -15,10 +16,19 @@ import { EngineUnreachableError } from "./errors/engine.js";
 
 /** Options of buildImage. */
 export interface BuildImageOptions {
-  /** Build context folder. */
-  readonly context: string;
+  /** Build context folder; it is read here and streamed to the engine as a tar, so the engine never sees the path. */
+  readonly context?: string;
   /** Dockerfile path: absolute, or relative to the context (default "Dockerfile"); it may lie outside the context. */
   readonly dockerfile?: string;
+  /**
+   * The Dockerfile as text, for a build with no context (`docker build - < Dockerfile`), e.g. one
+   * that only adds metadata to another image; give either this or `context`.
+   */
+  readonly dockerfileText?: string;
+  /** Build this stage of a multi-stage Dockerfile (`docker build --target`). */
+  readonly target?: string;
+  /** Use no cached layers (`docker build --no-cache`). */
+  readonly noCache?: boolean;
   /** Tags to give the image, e.g. ["imgs.localhost/imgs-example/python:latest"]. */
   readonly tags: readonly string[];
   readonly buildArgs?: Readonly<Record<string, string>>;
@@ -42,12 +52,14 @@ export interface BuildImageResult {
 }
 
 /** The query of POST /build. */
-function buildRequest(context: BuildContext, tags: readonly string[], options: BuildImageOptions, signal: AbortSignal): ImageBuildOptions {
+function buildRequest(context: Pick<BuildContext, "dockerfileName">, tags: readonly string[], options: BuildImageOptions, signal: AbortSignal): ImageBuildOptions {
   const request = {
     t: tags, // docker-modem sends an array as t=a&t=b, which the engine takes as several tags
     dockerfile: context.dockerfileName,
     buildargs: { ...options.buildArgs },
     labels: { ...options.labels },
+    ...(options.target === undefined ? {} : { target: options.target }),
+    ...(options.noCache === true ? { nocache: true } : {}),
     // Never pull newer bases; a missing one the classic builder pulls even so, hence missingBaseImage.
     pull: false,
     // Intermediate containers go even when a step fails, so a failed build leaves none behind.
@@ -72,7 +84,7 @@ export async function buildImage(options: BuildImageOptions): Promise<BuildImage
   const aborted = (): BuildAbortedError => new BuildAbortedError(tags, options.signal?.reason);
   if (options.signal?.aborted) throw aborted();
   for (const tag of tags) parseReference(tag);
-  const context = await readBuildContext(options.context, options.dockerfile);
+  const context = await contextOf(options);
   const fail = (failure: BuildFailureDetails, cause?: unknown): BuildFailedError =>
     new BuildFailedError({ tags, dockerfile: context.dockerfile, ...failure }, cause);
   const { docker, endpoint } = dockerClient(options.docker);
@@ -83,7 +95,7 @@ export async function buildImage(options: BuildImageOptions): Promise<BuildImage
   // Aborted by the caller, or by a file that cannot be packed; either closes the connection.
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
-  const archive = packBuildContext(context);
+  const archive = context.entries === undefined ? packDockerfileOnly(context.dockerfileContent.toString("utf8")) : packBuildContext({ ...context, entries: context.entries });
   let packError: Error | undefined;
   archive.on("error", (error: Error) => {
     packError = error;
@@ -124,6 +136,20 @@ export async function buildImage(options: BuildImageOptions): Promise<BuildImage
   const outcome = reader.end();
   if (outcome.error !== undefined) throw fail(engineFailure(outcome, outcome.error));
   return { id: await imageIdOf(docker, endpoint, outcome, tags, fail), tags, output: outcome.output };
+}
+
+/** The checked context of a build; a Dockerfile given as text has no folder and no entries. */
+async function contextOf(options: BuildImageOptions): Promise<Omit<BuildContext, "entries"> & { readonly entries: BuildContext["entries"] | undefined }> {
+  if (options.dockerfileText === undefined) {
+    if (options.context === undefined) throw new BuildContextInvalidError("(none)", options.dockerfile ?? "Dockerfile", "give a context folder or the Dockerfile as text");
+    return readBuildContext(options.context, options.dockerfile);
+  }
+  if (options.context !== undefined) {
+    throw new BuildContextInvalidError(options.context, "(text)", "a Dockerfile given as text builds without a context; give one or the other");
+  }
+  const dockerfileContent = Buffer.from(options.dockerfileText, "utf8");
+  const none = "(no context: Dockerfile given as text)";
+  return { dir: none, dockerfile: none, dockerfileName: TEXT_DOCKERFILE_NAME, dockerfileContent, outside: false, dockerignore: undefined, entries: undefined };
 }
 
 /** The built image's id: from the `aux` message, else by inspecting what the build named. */

@@ -115,10 +115,12 @@ describe("listImages", () => {
     const rows = await listImages({ docker, repository: "a/b" });
     expect(calls.listed).toEqual([{ filters: { reference: ["a/b"] } }]);
     expect(rows).toEqual([
-      { id: "sha256:1", repoTags: ["a/b:1", "a/b:2"], repoDigests: ["a/b@sha256:9"], size: 10, created: "2024-01-02T03:04:05.000Z" },
-      { id: "sha256:2", repoTags: [], repoDigests: [], size: 20, created: "1970-01-01T00:00:00.000Z" },
+      { id: "sha256:1", repoTags: ["a/b:1", "a/b:2"], repoDigests: ["a/b@sha256:9"], size: 10, created: "2024-01-02T03:04:05.000Z", labels: {} },
+      { id: "sha256:2", repoTags: [], repoDigests: [], size: 20, created: "1970-01-01T00:00:00.000Z", labels: {} },
     ]);
     await listImages({ docker });
     expect(calls.listed[1]).toEqual({});
+    await listImages({ docker, dangling: true, label: "dev.imgs.repository" });
+    expect(calls.listed[2]).toEqual({ filters: { dangling: ["true"], label: ["dev.imgs.repository"] } });
   });
 });

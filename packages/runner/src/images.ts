@@ -21,6 +21,10 @@ export interface RemoveImageOptions extends ImageOptions {
 export interface ListImagesOptions extends ImageOptions {
   /** Only images whose reference matches, as `docker images REPOSITORY[:TAG]`. */
   readonly repository?: string;
+  /** Only untagged images that no other image builds on (`docker images --filter dangling=true`). */
+  readonly dangling?: boolean;
+  /** Only images with this label (`key` or `key=value`), as `docker images --filter label=…`. */
+  readonly label?: string;
 }
 
 /** One row of listImages, as `docker images` shows it. */
@@ -31,6 +35,7 @@ export interface ImageSummary {
   readonly size: number;
   /** ISO 8601 creation time (the engine lists it to the second). */
   readonly created: string;
+  readonly labels: Readonly<Record<string, string>>;
 }
 
 function imageError(error: unknown, image: string, endpoint: string): unknown {
@@ -94,10 +99,14 @@ export async function removeImage(reference: string, options: RemoveImageOptions
 /** The local images, optionally only those of one repository, as `docker images [REPOSITORY[:TAG]]`. */
 export async function listImages(options: ListImagesOptions = {}): Promise<ImageSummary[]> {
   const { docker, endpoint } = dockerClient(options.docker);
-  const filters = options.repository === undefined ? {} : { filters: { reference: [options.repository] } };
+  const filters = {
+    ...(options.repository === undefined ? {} : { reference: [options.repository] }),
+    ...(options.dangling === true ? { dangling: ["true"] } : {}),
+    ...(options.label === undefined ? {} : { label: [options.label] }),
+  };
   let rows: Dockerode.ImageInfo[];
   try {
-    rows = await docker.listImages(filters);
+    rows = await docker.listImages(Object.keys(filters).length === 0 ? {} : { filters });
   } catch (error) {
     throw engineError(error, endpoint);
   }
@@ -108,5 +117,6 @@ export async function listImages(options: ListImagesOptions = {}): Promise<Image
     repoDigests: (row.RepoDigests ?? []).filter((name) => name !== "<none>@<none>"),
     size: row.Size,
     created: new Date(row.Created * 1000).toISOString(),
+    labels: row.Labels ?? {},
   }));
 }

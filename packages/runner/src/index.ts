@@ -30,6 +30,8 @@ export {
 export { execOrThrow } from "./exec-or-throw.js";
 export { inspectImage, listImages, removeImage, tagImage } from "./images.js";
 export type { ImageOptions, ImageSummary, ListImagesOptions, RemoveImageOptions } from "./images.js";
+export { imageDiskUsage, imagesInUse } from "./image-usage.js";
+export type { ImageDiskUsage } from "./image-usage.js";
 export { quotedOutput } from "./quoted-output.js";
 export { createSignalCleanup } from "./signal-cleanup.js";
 export type { CleanupSignal, LiveContainer, SignalCleanup, SignalTarget } from "./signal-cleanup.js";

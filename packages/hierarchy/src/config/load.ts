@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { ConfigNotFoundError, type ConfigIssue } from "../errors.js";
 import type { Hierarchy } from "../model.js";
+import type { BuildSettings } from "./build-config.js";
 import { extendCatalog, type Catalog } from "./catalog.js";
 import { findConfigFile } from "./find.js";
 import { isRecord, stringList } from "./issues.js";
@@ -23,6 +24,8 @@ export interface LoadConfigOptions {
 export interface LoadedConfig {
   readonly file: string;
   readonly hierarchy: Hierarchy;
+  /** The config's `build` section, for `imgs build`. */
+  readonly build: BuildSettings;
   readonly warnings: readonly ConfigIssue[];
 }
 
@@ -35,8 +38,8 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   if (pluginNames.length > 0) {
     catalog = extendCatalog(catalog, await loadPlugins(pluginNames, dirname(file)), file);
   }
-  const { hierarchy, warnings } = parseConfigOrThrow(raw, { catalog, baseDir: dirname(file), file });
-  return { file, hierarchy, warnings };
+  const { hierarchy, build, warnings } = parseConfigOrThrow(raw, { catalog, baseDir: dirname(file), file });
+  return { file, hierarchy, build, warnings };
 }
 
 function locate({ cwd, configPath }: LoadConfigOptions): string {

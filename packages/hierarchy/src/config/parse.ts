@@ -1,5 +1,6 @@
 import { ConfigInvalidError, type ConfigIssue } from "../errors.js";
 import type { Hierarchy, HierarchyDefaults, ImageNode } from "../model.js";
+import { DEFAULT_BUILD_SETTINGS, parseBuildConfig, type BuildSettings } from "./build-config.js";
 import type { Catalog } from "./catalog.js";
 import { checkTree } from "./check-tree.js";
 import { describe, isRecord, IssueList } from "./issues.js";
@@ -8,12 +9,14 @@ import { unknownKey } from "./messages.js";
 import { parseImage } from "./parse-image.js";
 
 const TOP_KEYS = new Set([
-  "registry", "owner", "repository", "variant", "platform", "tagsDir", "manifestsDir", "histLinesDir", "jobs", "refContext", "plugins", "images",
+  "registry", "owner", "repository", "variant", "platform", "tagsDir", "manifestsDir", "histLinesDir", "jobs", "refContext", "plugins", "images", "build",
 ]);
 
 /** What parseConfig found: the hierarchy when there are no errors, and every problem. */
 export interface ParseConfigResult {
   readonly hierarchy: Hierarchy | undefined;
+  /** The `build` section (defaults when the config has none). */
+  readonly build: BuildSettings;
   readonly errors: readonly ConfigIssue[];
   readonly warnings: readonly ConfigIssue[];
 }
@@ -36,7 +39,7 @@ export function parseConfig(raw: unknown, options: ParseConfigOptions): ParseCon
   const issues = new IssueList();
   if (!isRecord(raw)) {
     issues.error("INVALID_TYPE", "(root)", `the config must be an object, got ${describe(raw)}`);
-    return { hierarchy: undefined, ...issues };
+    return { hierarchy: undefined, build: DEFAULT_BUILD_SETTINGS, ...issues };
   }
   for (const key of Object.keys(raw)) if (!TOP_KEYS.has(key)) issues.warn("UNKNOWN_KEY", key, unknownKey(key, TOP_KEYS));
 
@@ -47,6 +50,7 @@ export function parseConfig(raw: unknown, options: ParseConfigOptions): ParseCon
   const repository = optionalString(raw, "repository", issues);
   const defaults = parseDefaults(raw, issues);
   optionalStrings(raw, "plugins", issues);
+  const build = parseBuildConfig(raw.build, options.catalog, issues);
 
   const images: Record<string, ImageNode> = {};
   if (!isRecord(raw.images)) {
@@ -59,18 +63,22 @@ export function parseConfig(raw: unknown, options: ParseConfigOptions): ParseCon
     }
     checkTree(images, issues);
   }
-  if (issues.errors.length > 0) return { hierarchy: undefined, ...issues };
+  if (issues.errors.length > 0) return { hierarchy: undefined, build, ...issues };
   return {
     hierarchy: { registry, owner, repository, images, defaults, configPath: options.file },
+    build,
     ...issues,
   };
 }
 
 /** parseConfig, throwing ConfigInvalidError when there is any error. */
-export function parseConfigOrThrow(raw: unknown, options: ParseConfigOptions): { hierarchy: Hierarchy; warnings: readonly ConfigIssue[] } {
-  const { hierarchy, errors, warnings } = parseConfig(raw, options);
+export function parseConfigOrThrow(
+  raw: unknown,
+  options: ParseConfigOptions,
+): { hierarchy: Hierarchy; build: BuildSettings; warnings: readonly ConfigIssue[] } {
+  const { hierarchy, build, errors, warnings } = parseConfig(raw, options);
   if (!hierarchy) throw new ConfigInvalidError(options.file, errors);
-  return { hierarchy, warnings };
+  return { hierarchy, build, warnings };
 }
 
 function parseDefaults(raw: Record<string, unknown>, issues: IssueList): HierarchyDefaults {

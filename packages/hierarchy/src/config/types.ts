@@ -1,5 +1,6 @@
 import type { Manifest } from "@imgs/manifests";
 import type { Tagger } from "@imgs/taggers";
+import type { BuildConfig } from "./build-config.js";
 
 /** Git-ref rules in a config: metadata-action `tags` lines (and optional `flavor` lines). */
 export interface RefRulesConfig {
@@ -56,6 +57,8 @@ export interface ImgsConfig {
   /** Installed packages to load taggers and manifests from. */
   readonly plugins?: readonly string[];
   readonly images: Readonly<Record<string, ImageConfig>>;
+  /** How `imgs build` names, stamps and tags images. */
+  readonly build?: BuildConfig;
 }
 
 /** Identity function that gives TS/JS config files type checking and completion. */
