@@ -127,7 +127,7 @@ export async function run({ runs, log }: BenchOptions): Promise<void> {
   const images = buildOrder(hierarchy.images);
   // Cached layers make this a second when the images are there; a cold build takes about a minute.
   const built = await buildImages({ config: CONFIG, all: true, quiet: true }, benchDeps(docker, { now: () => new Date() }));
-  if (built.failures.length > 0) throw new Error(`building the example failed: ${built.failures.map((f) => `${f.image}: ${f.error.message}`).join("; ")}`);
+  if (built.failed.length > 0) throw new Error(`building the example failed: ${built.failed.map((f) => `${f.image}: ${f.error.message}`).join("; ")}`);
   // One instant for every run of both paths, so date tags and timestamps agree and outputs compare.
   const instant = new Date();
   const clock = { now: () => new Date(instant.getTime()) };

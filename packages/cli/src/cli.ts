@@ -3,10 +3,13 @@ import yargs, { type Argv } from "yargs";
 import packageJson from "../package.json" with { type: "json" };
 import { applyCommand } from "./commands/apply.js";
 import { buildCommand } from "./commands/build.js";
+import { checkCommand } from "./commands/check.js";
 import { doctorCommand } from "./commands/doctor.js";
 import { hierarchyCommand } from "./commands/hierarchy.js";
 import { imagesCommand } from "./commands/images-command.js";
+import { pruneCommand } from "./commands/prune.js";
 import { refsCommand } from "./commands/refs.js";
+import { shaCommand } from "./commands/sha.js";
 import type { CliDeps } from "./deps.js";
 import { UsageError } from "./errors.js";
 
@@ -23,6 +26,9 @@ export function createCli(deps: CliDeps): Argv {
     .command(imagesCommand("hook", "Tags file, manifest and history line in one run (docker-stacks' make hook/IMAGE)", { tags: true, manifest: true }, deps))
     .command(hierarchyCommand(deps))
     .command(refsCommand(deps))
+    .command(shaCommand(deps))
+    .command(pruneCommand(deps))
+    .command(checkCommand(deps))
     .command(doctorCommand(deps))
     .demandCommand(1, "Name a command; see imgs --help (imgs --version prints the version)")
     .strict()

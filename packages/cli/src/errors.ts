@@ -34,20 +34,54 @@ export class FileWriteError extends ImgsError {
   }
 }
 
-/** The parent of an image could not be built, so neither can the image. */
-export class ParentFailedError extends ImgsError {
-  readonly code = "PARENT_FAILED";
-  readonly category = "failure";
-  constructor(readonly image: string, readonly parent: string) {
-    super(`not built because its parent ${parent} failed`);
-  }
-}
-
 /** Checks of `imgs doctor` failed; `failed` names them. */
 export class DoctorFailedError extends ImgsError {
   readonly code = "DOCTOR_FAILED";
   readonly category = "failure";
   constructor(readonly failed: readonly string[]) {
     super(`checks failed: ${failed.join(", ")}`);
+  }
+}
+
+/** `imgs build` built some images but not all; the summary printed before says which and why. */
+export class BuildIncompleteError extends ImgsError {
+  readonly code = "BUILD_INCOMPLETE";
+  readonly category = "failure";
+  constructor(
+    readonly failed: number,
+    readonly skipped: number,
+  ) {
+    super(`${failed} image(s) failed and ${skipped} were skipped; see the summary above`);
+  }
+}
+
+/** `imgs sha` found no image, or an image without a commit sha; the message says where it looked. */
+export class ShaNotFoundError extends ImgsError {
+  readonly code = "SHA_NOT_FOUND";
+  readonly category = "failure";
+  constructor(
+    readonly reference: string,
+    message: string,
+    cause?: unknown,
+  ) {
+    super(message, { cause });
+  }
+}
+
+/** The engine refused to remove some images; the others were removed. */
+export class PruneIncompleteError extends ImgsError {
+  readonly code = "PRUNE_INCOMPLETE";
+  readonly category = "failure";
+  constructor(readonly failed: number) {
+    super(`${failed} image(s) could not be removed; see above`);
+  }
+}
+
+/** `imgs check --strict` found FROMs that are not pinned. */
+export class UnpinnedFromError extends ImgsError {
+  readonly code = "UNPINNED_FROM";
+  readonly category = "failure";
+  constructor(readonly count: number) {
+    super(`${count} FROM instruction(s) are not pinned (--strict)`);
   }
 }

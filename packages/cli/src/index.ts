@@ -2,9 +2,15 @@
 export { applyTags } from "./apps/apply.js";
 export type { ApplyOptions, AppliedImage } from "./apps/apply.js";
 export { buildImages } from "./apps/build.js";
-export type { BuildOptions, BuiltImage } from "./apps/build.js";
+export type { BuildImagesResult, BuildOptions } from "./apps/build.js";
+export { checkDockerfiles } from "./apps/check.js";
+export type { CheckResult } from "./apps/check.js";
 export { runDoctor } from "./apps/doctor.js";
 export type { DoctorCheck, DoctorOptions } from "./apps/doctor.js";
+export { pruneImages } from "./apps/prune.js";
+export type { PruneOptions, PruneOutcome } from "./apps/prune.js";
+export { readImageSha } from "./apps/sha.js";
+export type { ShaOptions, ShaResult } from "./apps/sha.js";
 export { describeHierarchy } from "./apps/hierarchy.js";
 export type { HierarchyFormat } from "./apps/hierarchy.js";
 export { DEFAULT_TIMEOUT_SECONDS } from "./apps/options.js";
@@ -15,7 +21,7 @@ export { runImages } from "./apps/run-images.js";
 export type { ImageResult, ImageWork, RunImagesResult } from "./apps/run-images.js";
 export { createCli, runCli } from "./cli.js";
 export type { CliDeps, Output } from "./deps.js";
-export { DoctorFailedError, FileWriteError, ImagesFailedError, ParentFailedError, UsageError } from "./errors.js";
+export { BuildIncompleteError, DoctorFailedError, FileWriteError, ImagesFailedError, PruneIncompleteError, ShaNotFoundError, UnpinnedFromError, UsageError } from "./errors.js";
 
 import type { CliDeps } from "./deps.js";
 import { runImages } from "./apps/run-images.js";

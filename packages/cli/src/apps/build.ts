@@ -1,89 +1,69 @@
-import { dirname } from "node:path";
-import { asError, settleEach } from "@imgs/errors";
-import { imageRef, type Hierarchy } from "@imgs/hierarchy";
-import { buildImage } from "@imgs/runner";
+import { buildTree, type BuildTreeResult } from "@imgs/build";
 import type { CliDeps } from "../deps.js";
-import { ParentFailedError, UsageError } from "../errors.js";
-import pLimit from "p-limit";
-import { createProgress } from "../run/progress.js";
+import { UsageError } from "../errors.js";
+import { buildReporter } from "./build-report.js";
+import { loadBuildTarget, readStamp } from "./build-target.js";
 import { jobsOf, type RunOptions } from "./options.js";
-import { resolveTarget } from "./resolve-target.js";
 
-/** Options of buildImages. */
+/** Options of buildImages: the run options plus docker build's. */
 export interface BuildOptions extends RunOptions {
   /** Print every line of build output to stderr, prefixed with the image name. */
   readonly verbose?: boolean;
+  /** Build arguments (`NAME=value`) for every image, over the config's. */
+  readonly buildArgs?: readonly string[];
+  /** Stage of every Dockerfile to build (`docker build --target`). */
+  readonly target?: string;
+  /** No cached layers (`docker build --no-cache`). */
+  readonly noCache?: boolean;
+  /** Tag rule lines (metadata-action's, presets too); replace the config's build.tags. */
+  readonly tagRules?: readonly string[];
+  /** Name of the sha variable, or false for none; default the config's build.shaEnv. */
+  readonly shaEnv?: string | false;
 }
 
-/** A built image. */
-export interface BuiltImage {
-  readonly image: string;
-  readonly ref: string;
-  readonly id: string;
+/** What buildImages did, plus the commit the images hold. */
+export type BuildImagesResult = BuildTreeResult & { readonly commit: string };
+
+/** "NAME=value" lines as a record; UsageError for a line without a name. */
+export function parseBuildArgs(lines: readonly string[]): Record<string, string> {
+  const args: Record<string, string> = {};
+  for (const line of lines) {
+    const at = line.indexOf("=");
+    if (at <= 0) throw new UsageError(`--build-arg ${JSON.stringify(line)} must be NAME=value`);
+    args[line.slice(0, at)] = line.slice(at + 1);
+  }
+  return args;
 }
 
 /**
- * Builds images from the Dockerfiles of the config as R/O/I:latest, parents first, siblings at
- * the same time (bounded by --jobs). A child gets its parent's reference as the BASE_IMAGE build
- * argument (docker-stacks' name), unless the config sets it.
+ * `imgs build` as a function: builds the selected images of the config's Dockerfiles, parents
+ * first, each child FROM the parent image this run built (by id); tags each with the build's tags
+ * (default: the commit tag and latest) and bakes in the commit sha and OCI labels. Progress goes to
+ * deps.stderr; failures are in the result (the command turns them into exit status 1).
  */
-export async function buildImages(options: BuildOptions, deps: CliDeps): Promise<{ built: BuiltImage[]; failures: Array<{ image: string; error: Error }> }> {
-  const { hierarchy, images } = await resolveTarget(options, deps);
-  const missing = images.filter((image) => hierarchy.images[image]?.dockerfile === undefined);
-  if (missing.length > 0) throw new UsageError(`no dockerfile in the config for: ${missing.join(", ")}`);
-  const docker = await deps.docker();
-  const limit = pLimit(jobsOf(options.jobs, hierarchy.defaults.jobs, deps.cpus));
-  const progress = createProgress(deps.stderr, { quiet: options.quiet });
-  const builds = new Map<string, Promise<BuiltImage>>();
-  const build = (image: string): Promise<BuiltImage> => {
-    let pending = builds.get(image);
-    if (pending) return pending;
-    const parent = hierarchy.images[image]?.parent;
-    pending = (async () => {
-      // A parent outside the selection is expected to exist already (built earlier).
-      if (parent !== undefined && images.includes(parent)) {
-        await build(parent).catch(() => {
-          throw new ParentFailedError(image, parent);
-        });
-      }
-      return limit(() => buildOne(image, hierarchy, docker, { verbose: options.verbose, deps, progress }));
-    })();
-    builds.set(image, pending);
-    return pending;
-  };
-  const { values, failures } = await settleEach(images, build);
-  progress.close();
-  return { built: values.map(({ value }) => value), failures: failures.map(({ item, error }) => ({ image: item, error })) };
-}
-
-async function buildOne(
-  image: string,
-  hierarchy: Hierarchy,
-  docker: Awaited<ReturnType<CliDeps["docker"]>>,
-  { verbose, deps, progress }: { verbose?: boolean; deps: CliDeps; progress: ReturnType<typeof createProgress> },
-): Promise<BuiltImage> {
-  const node = hierarchy.images[image];
-  const dockerfile = node?.dockerfile ?? "";
-  const ref = imageRef(hierarchy, image);
-  const buildArgs = { ...(node?.parent !== undefined ? { BASE_IMAGE: imageRef(hierarchy, node.parent) } : {}), ...node?.buildArgs };
-  progress.step(image, "building");
+export async function buildImages(options: BuildOptions, deps: CliDeps): Promise<BuildImagesResult> {
+  const buildArgs = parseBuildArgs(options.buildArgs ?? []);
+  if (options.shaEnv !== undefined && options.shaEnv !== false && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(options.shaEnv)) {
+    throw new UsageError(`--sha-env ${JSON.stringify(options.shaEnv)} must be a variable name (letters, digits and _, not starting with a digit)`);
+  }
+  const target = await loadBuildTarget(options, deps, { select: true });
+  const { git, stamp } = await readStamp(target, { gitDir: options.gitDir, tags: options.tagRules, shaEnv: options.shaEnv }, deps);
+  const reporter = buildReporter(deps.stderr, { quiet: options.quiet, verbose: options.verbose });
   try {
-    const result = await buildImage({
-      context: node?.context ?? dirname(dockerfile),
-      dockerfile,
-      tags: [ref],
+    const result = await buildTree({
+      hierarchy: target.hierarchy,
+      images: target.images,
+      docker: deps.docker(),
+      stamp,
+      baseImageArg: target.settings.baseImageArg,
       buildArgs,
-      docker,
-      onOutput: (line) => {
-        const step = /^Step (\d+\/\d+)/.exec(line);
-        if (step) progress.step(image, `building, step ${step[1]}`);
-        if (verbose) deps.stderr.write(`${image} | ${line}\n`);
-      },
+      ...(options.target === undefined ? {} : { target: options.target }),
+      noCache: options.noCache === true,
+      jobs: jobsOf(options.jobs, target.hierarchy.defaults.jobs, deps.cpus),
+      onEvent: reporter.onEvent,
     });
-    progress.done(image, `built ${ref} (${result.id.slice(7, 19)})`);
-    return { image, ref, id: result.id };
-  } catch (error) {
-    progress.fail(image, asError(error));
-    throw error;
+    return { ...result, commit: git.commit };
+  } finally {
+    reporter.close();
   }
 }

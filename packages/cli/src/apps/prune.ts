@@ -1,0 +1,73 @@
+import { readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { executePrunePlan, keptReferences, NoBuildTagsError, readPrunePlan, type PrunePlan, type PruneResult } from "@imgs/build";
+import { hasErrorCode } from "@imgs/errors";
+import { commitTag } from "@imgs/git-helper";
+import { fullImageName } from "@imgs/hierarchy";
+import { hostPlatform, tagsFileName } from "@imgs/manifests";
+import type { CliDeps } from "../deps.js";
+import { loadBuildTarget, readStamp, type BuildTarget } from "./build-target.js";
+import type { RunOptions } from "./options.js";
+
+/** Options of pruneImages. */
+export interface PruneOptions extends RunOptions {
+  /** Plan only: remove nothing. */
+  readonly dryRun?: boolean;
+  /** Folder of the tags files whose tags are kept; default the config's tagsDir, else out/tags. */
+  readonly tagsDir?: string;
+}
+
+/** What pruneImages planned and, unless a dry run, did. */
+export interface PruneOutcome {
+  readonly plan: PrunePlan;
+  /** undefined for a dry run. */
+  readonly result: PruneResult | undefined;
+  /** The references that were kept on purpose (latest, commit tag, build tags, tags files). */
+  readonly keep: readonly string[];
+}
+
+/** The references of the tags files of every image (platform and variant from the options or config); missing files give none. */
+async function tagsFileReferences(target: BuildTarget, options: PruneOptions, deps: CliDeps): Promise<string[]> {
+  const { defaults } = target.hierarchy;
+  const dir = options.tagsDir !== undefined ? resolve(deps.cwd, options.tagsDir) : resolve(target.configDir, defaults.tagsDir ?? "out/tags");
+  const platform = options.platform ?? defaults.platform ?? hostPlatform();
+  const variant = options.variant ?? defaults.variant;
+  const lists = await Promise.all(
+    Object.keys(target.hierarchy.images).map(async (image) => {
+      try {
+        const text = await readFile(join(dir, tagsFileName({ platform, variant, image })), "utf8");
+        return text.split("\n").map((line) => line.trim()).filter(Boolean);
+      } catch (error) {
+        if (hasErrorCode(error, "ENOENT")) return [];
+        throw error;
+      }
+    }),
+  );
+  return lists.flat();
+}
+
+/**
+ * `imgs prune` as a function (cyber-dojo's "delete all images except :latest"): removes the local
+ * images of the config's repositories except `latest`, the current commit tag, the tags the build
+ * gives this commit, the tags of the current tags files, and images containers use; plus the
+ * untagged images imgs built for those repositories. Nothing of another repository is touched.
+ */
+export async function pruneImages(options: PruneOptions, deps: CliDeps): Promise<PruneOutcome> {
+  const target = await loadBuildTarget(options, deps, { select: false });
+  const repositories = Object.keys(target.hierarchy.images).map((image) => fullImageName(target.hierarchy, image));
+  let tags: string[];
+  try {
+    const { git, stamp } = await readStamp(target, { gitDir: options.gitDir }, deps);
+    tags = [commitTag(git), ...stamp.tags];
+  } catch (error) {
+    if (!(error instanceof NoBuildTagsError)) throw error;
+    // Rules that tag nothing at this commit still leave the commit tag to keep.
+    const { git } = await readStamp({ ...target, settings: { ...target.settings, tags: undefined } }, { gitDir: options.gitDir }, deps);
+    tags = [commitTag(git)];
+  }
+  const keep = keptReferences(repositories, tags, await tagsFileReferences(target, options, deps));
+  const docker = deps.docker();
+  const plan = await readPrunePlan({ docker, repositories, keep });
+  const result = options.dryRun ? undefined : await executePrunePlan(plan, { docker });
+  return { plan, result, keep: [...keep].sort() };
+}
