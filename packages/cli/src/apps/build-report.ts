@@ -33,8 +33,11 @@ export function buildReporter(out: Output, options: BuildReportOptions): { onEve
         const summary = `built ${event.id.slice(7, 19)} as ${event.tags.join(", ")}`;
         return live ? live.done(event.image, summary) : out.write(`${event.image}: ${summary}\n`);
       }
-      case "failed":
-        return live ? live.fail(event.image, event.error) : out.write(`${event.image}: FAILED: ${event.error.message.split("\n")[0] ?? ""}\n`);
+      case "failed": {
+        const { error } = event;
+        const why = error instanceof BuildFailedError && error.step !== undefined ? `at ${error.step}: ${error.reason.trim()}` : (error.message.split("\n")[0] ?? "");
+        return live ? live.fail(event.image, new Error(why)) : out.write(`${event.image}: FAILED ${why}\n`);
+      }
       case "skipped":
         return live ? live.fail(event.image, new Error(`skipped: parent ${event.parent} was not built`)) : out.write(`${event.image}: skipped (parent ${event.parent} was not built)\n`);
     }

@@ -23,7 +23,7 @@ export function checkCommand(deps: CliDeps): CommandModule<object, CheckArgs> {
         .option("image", { type: "string", array: true, describe: "An image to check (repeatable)" })
         .option("all", { type: "boolean", describe: "Every image (the default)" })
         .option("strict", { type: "boolean", describe: "Exit 1 when any FROM is not pinned (default: warnings only)" })
-        .option("json", { type: "boolean", describe: "Print the findings as JSON" }) as never,
+        .option("json", { type: "boolean", describe: "Print the findings as JSON" }),
     handler: async (args) => {
       const images = [...(args.images ?? []), ...(args.image ?? [])];
       const { dockerfiles, unpinned } = await checkDockerfiles({ config: args.config, images, all: args.all }, deps);

@@ -6,8 +6,6 @@ import { PruneIncompleteError } from "../errors.js";
 
 interface PruneArgs {
   config?: string;
-  registry?: string;
-  owner?: string;
   variant?: string;
   platform?: string;
   "tags-dir"?: string;
@@ -24,20 +22,16 @@ export function pruneCommand(deps: CliDeps): CommandModule<object, PruneArgs> {
     builder: (y) =>
       y
         .option("dry-run", { type: "boolean", describe: "List what would be removed, with sizes; remove nothing" })
-        .option("registry", { type: "string", describe: "Registry host (default: the config's)" })
-        .option("owner", { type: "string", describe: "Owner of the images (default: the config's)" })
         .option("variant", { type: "string", describe: "Variant of the tags files to keep (default: the config's)" })
         .option("platform", { type: "string", describe: "x86_64 or aarch64: tags files to keep (default: this machine's)" })
         .option("tags-dir", { type: "string", describe: "Folder of the tags files (default: the config's, else out/tags)" })
         .option("git-dir", { type: "string", describe: "Repository of the current commit (default: the config's folder)" })
-        .option("json", { type: "boolean", describe: "Print the plan and result as JSON" }) as never,
+        .option("json", { type: "boolean", describe: "Print the plan and result as JSON" }),
     handler: async (args) => {
       const dryRun = args["dry-run"] === true;
       const { plan, result } = await pruneImages(
         {
           config: args.config,
-          registry: args.registry,
-          owner: args.owner,
           variant: args.variant,
           platform: args.platform,
           tagsDir: args["tags-dir"],

@@ -23,7 +23,7 @@ export function shaCommand(deps: CliDeps): CommandModule<object, ShaArgs> {
         .positional("image", { type: "string", describe: "IMAGE[:TAG]: a local image, or an image name of the config" })
         .option("format", { type: "string", choices: FORMATS, default: "text", describe: "text; sha or tag (just that, for scripts); json" })
         .option("sha-env", { type: "string", describe: "Variable to read (default: the config's build.shaEnv, else SHA)" })
-        .option("length", { type: "number", describe: "Length of the commit tag (default 12; cyber-dojo uses 7)" }) as never,
+        .option("length", { type: "number", describe: "Length of the commit tag (default 12; cyber-dojo uses 7)" }),
     handler: async (args) => {
       if (args.image === undefined || args.image === "") throw new UsageError("name the image: imgs sha IMAGE[:TAG]");
       const found = await readImageSha({ reference: args.image, shaEnv: args["sha-env"], length: args.length, config: args.config }, deps);
