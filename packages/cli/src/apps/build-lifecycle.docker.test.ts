@@ -222,7 +222,6 @@ describe("imgs build, sha, prune and check flags through the binary", () => {
   });
 
   it("imgs prune --dry-run --json lists sizes and removes nothing; --tags-dir, --platform and --variant keep a tags file's tags", async () => {
-    const head = repo.git("rev-parse", "HEAD").slice(0, 12);
     await docker("tag", `${repository("solo")}:build`, `${repository("solo")}:pinned-by-file`);
     const before = await ourTags();
     const dry = await imgs(ROOT, "prune", "-c", join(repo.dir, "flags.yaml"), "--git-dir", repo.dir, "--dry-run", "--json");

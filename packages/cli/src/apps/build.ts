@@ -47,6 +47,7 @@ export async function buildImages(options: BuildOptions, deps: CliDeps): Promise
     throw new UsageError(`--sha-env ${JSON.stringify(options.shaEnv)} must be a variable name (letters, digits and _, not starting with a digit)`);
   }
   const target = await loadBuildTarget(options, deps, { select: true });
+  const jobs = jobsOf(options.jobs, target.hierarchy.defaults.jobs, deps.cpus);
   const { git, stamp } = await readStamp(target, { gitDir: options.gitDir, tags: options.tagRules, shaEnv: options.shaEnv }, deps);
   const reporter = buildReporter(deps.stderr, { quiet: options.quiet, verbose: options.verbose });
   try {
@@ -59,7 +60,7 @@ export async function buildImages(options: BuildOptions, deps: CliDeps): Promise
       buildArgs,
       ...(options.target === undefined ? {} : { target: options.target }),
       noCache: options.noCache === true,
-      jobs: jobsOf(options.jobs, target.hierarchy.defaults.jobs, deps.cpus),
+      jobs,
       onEvent: reporter.onEvent,
     });
     return { ...result, commit: git.commit };
