@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { asError } from "@imgs/errors";
-import { buildOrder, fullImageName, type Hierarchy, type ImageNode } from "@imgs/hierarchy";
+import { buildOrder, type Hierarchy, type ImageNode } from "@imgs/hierarchy";
+import { imageRepository } from "@imgs/reference";
 import { buildImage, ImageNotFoundError, inspectImage } from "@imgs/runner";
 import type Dockerode from "dockerode";
 import pLimit from "p-limit";
@@ -98,7 +99,7 @@ export async function buildTree(options: BuildTreeOptions): Promise<BuildTreeRes
       });
       return { image: parent, id: built.id };
     }
-    const reference = `${fullImageName(hierarchy, parent)}:latest`;
+    const reference = `${imageRepository(hierarchy, parent)}:latest`;
     try {
       return { image: parent, id: (await inspectImage(reference, { docker: options.docker })).id };
     } catch (error) {
@@ -111,7 +112,7 @@ export async function buildTree(options: BuildTreeOptions): Promise<BuildTreeRes
     const parent = await parentOf(plan);
     return limit(async () => {
       emit({ type: "start", image: plan.image, parent });
-      const repository = fullImageName(hierarchy, plan.image);
+      const repository = imageRepository(hierarchy, plan.image);
       const tags = stamp.tags.map((tag) => `${repository}:${tag}`);
       try {
         const own = await buildImage({

@@ -1,7 +1,8 @@
 import { dirname, resolve } from "node:path";
 import { buildStamp, type BuildStamp } from "@imgs/build";
 import { NotARepositoryError, readCiEnv, readGitSnapshot, type GitSnapshot } from "@imgs/git-helper";
-import { builtinCatalog, isOwner, isRegistry, loadConfig, type BuildSettings, type Hierarchy } from "@imgs/hierarchy";
+import { builtinCatalog, loadConfig, type BuildSettings, type Hierarchy } from "@imgs/hierarchy";
+import { isRegistryHost, isRepositoryPath } from "@imgs/reference";
 import { refContextFrom } from "@imgs/taggers";
 import type { CliDeps } from "../deps.js";
 import { UsageError } from "../errors.js";
@@ -21,10 +22,10 @@ export interface BuildTarget {
 export async function loadBuildTarget(options: RunOptions, deps: CliDeps, { select }: { readonly select: boolean }): Promise<BuildTarget> {
   const loaded = await loadConfig({ cwd: deps.cwd, configPath: options.config, catalog: builtinCatalog() });
   for (const w of loaded.warnings) deps.stderr.write(`imgs: warning: ${loaded.file}: ${w.path}: ${w.message}\n`);
-  if (options.registry !== undefined && options.registry !== "" && !isRegistry(options.registry)) {
+  if (options.registry !== undefined && options.registry !== "" && !isRegistryHost(options.registry)) {
     throw new UsageError(`--registry "${options.registry}" is not a registry host[:port]`);
   }
-  if (options.owner !== undefined && !isOwner(options.owner)) throw new UsageError(`--owner "${options.owner}" is not a valid owner`);
+  if (options.owner !== undefined && !isRepositoryPath(options.owner)) throw new UsageError(`--owner "${options.owner}" is not a valid owner`);
   const hierarchy = { ...loaded.hierarchy, registry: options.registry ?? loaded.hierarchy.registry, owner: options.owner ?? loaded.hierarchy.owner };
   const images = select || options.all || (options.images?.length ?? 0) > 0 ? selectImages(hierarchy, options) : selectImages(hierarchy, { all: true });
   return { hierarchy, settings: loaded.build, configDir: dirname(loaded.file), images };

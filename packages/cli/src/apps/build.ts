@@ -54,7 +54,7 @@ export async function buildImages(options: BuildOptions, deps: CliDeps): Promise
     const result = await buildTree({
       hierarchy: target.hierarchy,
       images: target.images,
-      docker: deps.docker(),
+      docker: await deps.docker(),
       stamp,
       baseImageArg: target.settings.baseImageArg,
       buildArgs,

@@ -3,8 +3,8 @@ import { join, resolve } from "node:path";
 import { executePrunePlan, keptReferences, NoBuildTagsError, readPrunePlan, type PrunePlan, type PruneResult } from "@imgs/build";
 import { hasErrorCode } from "@imgs/errors";
 import { commitTag } from "@imgs/git-helper";
-import { fullImageName } from "@imgs/hierarchy";
-import { hostPlatform, tagsFileName } from "@imgs/manifests";
+import { tagsFileName, unifyPlatform } from "@imgs/manifests";
+import { imageRepository } from "@imgs/reference";
 import type { CliDeps } from "../deps.js";
 import { loadBuildTarget, readStamp, type BuildTarget } from "./build-target.js";
 import type { RunOptions } from "./options.js";
@@ -30,7 +30,7 @@ export interface PruneOutcome {
 async function tagsFileReferences(target: BuildTarget, options: PruneOptions, deps: CliDeps): Promise<string[]> {
   const { defaults } = target.hierarchy;
   const dir = options.tagsDir !== undefined ? resolve(deps.cwd, options.tagsDir) : resolve(target.configDir, defaults.tagsDir ?? "out/tags");
-  const platform = options.platform ?? defaults.platform ?? hostPlatform();
+  const platform = unifyPlatform(options.platform ?? defaults.platform ?? deps.machine);
   const variant = options.variant ?? defaults.variant;
   const lists = await Promise.all(
     Object.keys(target.hierarchy.images).map(async (image) => {
@@ -54,7 +54,7 @@ async function tagsFileReferences(target: BuildTarget, options: PruneOptions, de
  */
 export async function pruneImages(options: PruneOptions, deps: CliDeps): Promise<PruneOutcome> {
   const target = await loadBuildTarget(options, deps, { select: false });
-  const repositories = Object.keys(target.hierarchy.images).map((image) => fullImageName(target.hierarchy, image));
+  const repositories = Object.keys(target.hierarchy.images).map((image) => imageRepository(target.hierarchy, image));
   let tags: string[];
   try {
     const { git, stamp } = await readStamp(target, { gitDir: options.gitDir }, deps);
@@ -66,7 +66,7 @@ export async function pruneImages(options: PruneOptions, deps: CliDeps): Promise
     tags = [commitTag(git)];
   }
   const keep = keptReferences(repositories, tags, await tagsFileReferences(target, options, deps));
-  const docker = deps.docker();
+  const docker = await deps.docker();
   const plan = await readPrunePlan({ docker, repositories, keep });
   const result = options.dryRun ? undefined : await executePrunePlan(plan, { docker });
   return { plan, result, keep: [...keep].sort() };

@@ -1,6 +1,7 @@
 import { readLocalImageSha, type ImageSha } from "@imgs/build";
 import { shortHash } from "@imgs/git-helper";
-import { builtinCatalog, ConfigNotFoundError, fullImageName, loadConfig } from "@imgs/hierarchy";
+import { builtinCatalog, ConfigNotFoundError, loadConfig } from "@imgs/hierarchy";
+import { imageRepository } from "@imgs/reference";
 import { endpointOf, ImageNotFoundError } from "@imgs/runner";
 import type { CliDeps } from "../deps.js";
 import { ShaNotFoundError, UsageError } from "../errors.js";
@@ -37,7 +38,7 @@ async function resolveReference(options: ShaOptions, deps: CliDeps): Promise<{ r
     const loaded = await loadConfig({ cwd: deps.cwd, configPath: options.config, catalog: builtinCatalog() });
     const shaEnv = options.shaEnv ?? loaded.build.shaEnv ?? "SHA";
     if (!Object.hasOwn(loaded.hierarchy.images, name)) return { reference: options.reference, shaEnv };
-    return { reference: `${fullImageName(loaded.hierarchy, name)}:${tag ?? "latest"}`, shaEnv };
+    return { reference: `${imageRepository(loaded.hierarchy, name)}:${tag ?? "latest"}`, shaEnv };
   } catch (error) {
     // No config is fine: the reference is then a plain image reference.
     if (error instanceof ConfigNotFoundError && options.config === undefined) return { reference: options.reference, shaEnv: fallbackEnv };
@@ -55,7 +56,7 @@ export async function readImageSha(options: ShaOptions, deps: CliDeps): Promise<
   const length = options.length ?? 12;
   if (!Number.isInteger(length) || length < 4 || length > 40) throw new UsageError(`--length must be a whole number from 4 to 40, got ${length}`);
   const { reference, shaEnv } = await resolveReference(options, deps);
-  const docker = deps.docker();
+  const docker = await deps.docker();
   try {
     const found = await readLocalImageSha({ reference, docker, shaEnv, where: `the engine at ${endpointOf(docker)}` });
     return { ...found, reference, tag: shortHash({ commit: found.sha }, length), where: "local" };

@@ -1,6 +1,4 @@
 import type { CommandModule } from "yargs";
-import { buildImages } from "../apps/build.js";
-import { buildSummary } from "../apps/build-report.js";
 import type { CliDeps } from "../deps.js";
 import { BuildIncompleteError } from "../errors.js";
 import { runOptionsOf, withRunOptions } from "./shared-options.js";
@@ -32,6 +30,8 @@ export function buildCommand(deps: CliDeps): CommandModule<object, Record<string
         .option("sha-env", { type: "string", describe: "Variable that holds the commit sha (default: the config's, else SHA); --no-sha-env for none" }) as never,
     handler: async (raw) => {
       const args = raw as Parameters<typeof runOptionsOf>[0] & BuildArgs;
+      // Loaded when the command runs, so `imgs --help` and other commands start fast.
+      const [{ buildImages }, { buildSummary }] = await Promise.all([import("../apps/build.js"), import("../apps/build-report.js")]);
       const tagRules = [...(args.tag ?? []), ...(args.preset ?? []).map((name) => `preset=${name}`)];
       const shaEnv = args["sha-env"] === false ? false : typeof args["sha-env"] === "string" ? args["sha-env"] : undefined;
       const result = await buildImages(

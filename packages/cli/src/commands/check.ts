@@ -1,5 +1,4 @@
 import type { CommandModule } from "yargs";
-import { checkDockerfiles } from "../apps/check.js";
 import type { CliDeps } from "../deps.js";
 import { UnpinnedFromError } from "../errors.js";
 
@@ -26,6 +25,7 @@ export function checkCommand(deps: CliDeps): CommandModule<object, CheckArgs> {
         .option("json", { type: "boolean", describe: "Print the findings as JSON" }),
     handler: async (args) => {
       const images = [...(args.images ?? []), ...(args.image ?? [])];
+      const { checkDockerfiles } = await import("../apps/check.js");
       const { dockerfiles, unpinned } = await checkDockerfiles({ config: args.config, images, all: args.all }, deps);
       if (args.json) {
         deps.stdout.write(`${JSON.stringify({ dockerfiles, unpinned }, null, 2)}\n`);

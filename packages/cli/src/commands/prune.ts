@@ -1,6 +1,4 @@
 import type { CommandModule } from "yargs";
-import { formatImageSize } from "@imgs/manifests";
-import { pruneImages } from "../apps/prune.js";
 import type { CliDeps } from "../deps.js";
 import { PruneIncompleteError } from "../errors.js";
 
@@ -29,6 +27,7 @@ export function pruneCommand(deps: CliDeps): CommandModule<object, PruneArgs> {
         .option("json", { type: "boolean", describe: "Print the plan and result as JSON" }),
     handler: async (args) => {
       const dryRun = args["dry-run"] === true;
+      const [{ pruneImages }, { formatImageSize }] = await Promise.all([import("../apps/prune.js"), import("@imgs/manifests")]);
       const { plan, result } = await pruneImages(
         {
           config: args.config,

@@ -1,5 +1,4 @@
 import type { CommandModule } from "yargs";
-import { readImageSha } from "../apps/sha.js";
 import type { CliDeps } from "../deps.js";
 import { UsageError } from "../errors.js";
 
@@ -26,6 +25,7 @@ export function shaCommand(deps: CliDeps): CommandModule<object, ShaArgs> {
         .option("length", { type: "number", describe: "Length of the commit tag (default 12; cyber-dojo uses 7)" }),
     handler: async (args) => {
       if (args.image === undefined || args.image === "") throw new UsageError("name the image: imgs sha IMAGE[:TAG]");
+      const { readImageSha } = await import("../apps/sha.js");
       const found = await readImageSha({ reference: args.image, shaEnv: args["sha-env"], length: args.length, config: args.config }, deps);
       const where = found.source.kind === "env" ? `environment variable ${found.source.name}` : `label ${found.source.name}`;
       const text = {

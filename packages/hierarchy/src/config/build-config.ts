@@ -1,6 +1,7 @@
-import type { Catalog } from "./catalog.js";
+import { messageOf } from "@imgs/errors";
+import { refsTagger } from "@imgs/taggers";
 import { describe, isRecord, stringList, type IssueList } from "./issues.js";
-import { unknownKey } from "./parse-image.js";
+import { unknownKey } from "./messages.js";
 
 /** The `build` section of a config file: how `imgs build` names, stamps and tags images. */
 export interface BuildConfig {
@@ -38,7 +39,7 @@ const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export const isVariableName = (name: string): boolean => VARIABLE_NAME.test(name);
 
 /** Validates the `build` section; problems go to `issues`, the settings are best effort. */
-export function parseBuildConfig(raw: unknown, catalog: Catalog, issues: IssueList): BuildSettings {
+export function parseBuildConfig(raw: unknown, issues: IssueList): BuildSettings {
   if (raw === undefined) return DEFAULT_BUILD_SETTINGS;
   if (!isRecord(raw)) {
     issues.error("INVALID_TYPE", "build", `must be an object, got ${describe(raw)}`);
@@ -64,9 +65,10 @@ export function parseBuildConfig(raw: unknown, catalog: Catalog, issues: IssueLi
   }
   if (tags !== undefined) {
     try {
-      catalog.checkRefRules(tags, flavor);
+      // The same check as a { refs: [...] } tagger's: every line, in its local and CI form.
+      refsTagger({ tags, flavor });
     } catch (error) {
-      issues.error("INVALID_REF_RULE", "build.tags", (error as Error).message);
+      issues.error("INVALID_REF_RULE", "build.tags", messageOf(error));
     }
   }
   return { baseImageArg, shaEnv, labels, tags, flavor };

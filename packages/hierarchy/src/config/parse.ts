@@ -50,7 +50,7 @@ export function parseConfig(raw: unknown, options: ParseConfigOptions): ParseCon
   const repository = optionalString(raw, "repository", issues);
   const defaults = parseDefaults(raw, issues);
   optionalStrings(raw, "plugins", issues);
-  const build = parseBuildConfig(raw.build, options.catalog, issues);
+  const build = parseBuildConfig(raw.build, issues);
 
   const images: Record<string, ImageNode> = {};
   if (!isRecord(raw.images)) {
