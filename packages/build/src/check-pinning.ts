@@ -1,7 +1,8 @@
+import { parseReference } from "@imgs/reference";
 import { readFroms, rootFromOf, type FromInstruction } from "./dockerfile-froms.js";
 
 /** Why a FROM is not pinned. */
-export type UnpinnedReason = "no-tag" | "latest" | "unresolved";
+export type UnpinnedReason = "no-tag" | "latest" | "unresolved" | "invalid";
 
 /** A FROM whose image can change under the same Dockerfile: builds are not repeatable (seed 004). */
 export interface UnpinnedFrom {
@@ -34,24 +35,23 @@ export interface PinningInput {
   readonly parentArg?: string | undefined;
 }
 
-/** The tag and digest of a reference ("a/b:1@sha256:…"); the tag is after the last colon that follows the last slash. */
-function tagAndDigest(reference: string): { tag: string | undefined; digest: string | undefined } {
-  const at = reference.indexOf("@");
-  const name = at < 0 ? reference : reference.slice(0, at);
-  const colon = name.lastIndexOf(":");
-  return { tag: colon > name.lastIndexOf("/") ? name.slice(colon + 1) : undefined, digest: at < 0 ? undefined : reference.slice(at + 1) };
-}
-
 function reasonOf(from: FromInstruction): UnpinnedReason | undefined {
   if (from.resolved === undefined) return "unresolved";
-  const { tag, digest } = tagAndDigest(from.resolved);
-  if (digest !== undefined) return undefined;
-  if (tag === undefined || tag === "") return "no-tag";
+  let tag: string | undefined;
+  try {
+    const reference = parseReference(from.resolved);
+    if (reference.digest !== undefined) return undefined;
+    tag = reference.tag;
+  } catch {
+    return "invalid";
+  }
+  if (tag === undefined) return "no-tag";
   return tag === "latest" ? "latest" : undefined;
 }
 
 function describeUnpinned(from: FromInstruction, reason: UnpinnedReason): string {
   const via = from.defaults.length > 0 ? ` (from the default of ARG ${from.defaults.join(", ")})` : "";
+  if (reason === "invalid") return `${from.resolved ?? from.image} is not a valid image reference, so the build fails`;
   if (reason === "unresolved") {
     return `${from.image} uses ARG ${from.unresolved.join(", ")} with no default, so the base image is whatever the build passes`;
   }

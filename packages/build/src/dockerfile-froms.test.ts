@@ -56,7 +56,7 @@ describe("unpinnedFroms", () => {
       "FROM debian",
       "FROM debian:latest",
       "FROM debian:12.5",
-      "FROM debian@sha256:0123",
+      `FROM debian@sha256:${"0".repeat(64)}`,
       "ARG X",
       "FROM $X",
     ].join("\n");
@@ -88,5 +88,12 @@ describe("ignoredParentArg", () => {
     expect(warning).toMatchObject({ line: 2, instruction: "FROM imgs.localhost/o/base:latest" });
     expect(ignoredParentArg("/d", multiStage, "BASE_IMAGE", "final")).toBeUndefined();
     expect(ignoredParentArg("/d", multiStage, "BASE_IMAGE", "build")?.line).toBe(5);
+  });
+});
+
+describe("unpinnedFroms with references the grammar refuses", () => {
+  it("reports them as invalid", () => {
+    const [found] = unpinnedFroms({ image: "app", dockerfile: "/d", text: "FROM Debian:12" });
+    expect(found).toMatchObject({ reason: "invalid", message: "Debian:12 is not a valid image reference, so the build fails" });
   });
 });

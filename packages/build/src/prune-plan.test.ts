@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { REPOSITORY_LABEL } from "./build-tree.js";
-import { keptReferences, planPrune, repositoryOf } from "./prune-plan.js";
+import { keptReferences, planPrune } from "./prune-plan.js";
 
 const repo = "imgs.localhost/acme/base";
 const other = "imgs.localhost/acme/unrelated";
@@ -44,12 +44,4 @@ describe("planPrune", () => {
     const dangling = [image("dangle", [], { [REPOSITORY_LABEL]: repo }), image("theirs", [], { [REPOSITORY_LABEL]: other }), image("anon", [])];
     expect(planPrune({ ...base, images: [], dangling }).remove).toEqual([{ reference: "dangle", id: "dangle", kind: "dangling", bytes: 7 }]);
   });
-});
-
-describe("repositoryOf", () => {
-  it.each([
-    ["127.0.0.1:5000/a/b:t", "127.0.0.1:5000/a/b"],
-    ["127.0.0.1:5000/a/b", "127.0.0.1:5000/a/b"],
-    ["busybox:latest", "busybox"],
-  ])("%s is in %s", (reference, repository) => expect(repositoryOf(reference)).toBe(repository));
 });

@@ -1,3 +1,4 @@
+import { parseReference, repositoryOf } from "@imgs/reference";
 import { REPOSITORY_LABEL } from "./build-tree.js";
 
 /** A local image as prune sees it. */
@@ -48,10 +49,13 @@ export interface PrunePlan {
   readonly bytes: number;
 }
 
-/** The repository of "R/O/I:tag": everything before the tag's colon (the last colon after the last slash). */
-export function repositoryOf(reference: string): string {
-  const colon = reference.lastIndexOf(":");
-  return colon > reference.lastIndexOf("/") ? reference.slice(0, colon) : reference;
+/** The repository of "R/O/I:tag"; undefined for a name the reference grammar refuses (never one of ours). */
+function repositoryOfName(reference: string): string | undefined {
+  try {
+    return repositoryOf(parseReference(reference));
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -68,7 +72,7 @@ export function planPrune(options: PlanPruneOptions): PrunePlan {
   for (const image of options.images) {
     if (seen.has(image.id)) continue;
     seen.add(image.id);
-    const names = image.repoTags.filter((reference) => ours.has(repositoryOf(reference)));
+    const names = image.repoTags.filter((reference) => ours.has(repositoryOfName(reference) ?? ""));
     if (options.inUse.has(image.id)) {
       for (const reference of names) keep.push({ reference, id: image.id, why: "used by a container" });
       continue;

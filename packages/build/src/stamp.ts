@@ -1,4 +1,5 @@
 import { commitTag, type GitSnapshot } from "@imgs/git-helper";
+import { isVariableName } from "@imgs/hierarchy";
 import { computeRefTagsSync, type RefContext } from "@imgs/taggers";
 import { NoBuildTagsError } from "./errors.js";
 
@@ -58,7 +59,7 @@ export function stampDockerfile(imageId: string, env: BuildStamp["env"]): string
   if (!/^sha256:[0-9a-f]{64}$/.test(imageId)) throw new RangeError(`not an image id: ${imageId}`);
   const lines = [`FROM ${imageId}`];
   if (env !== undefined) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(env.name) || !/^[0-9a-f]+$/.test(env.value)) {
+    if (!isVariableName(env.name) || !/^[0-9a-f]+$/.test(env.value)) {
       throw new RangeError(`not a variable name and commit sha: ${env.name}=${env.value}`);
     }
     lines.push(`ENV ${env.name}=${env.value}`);

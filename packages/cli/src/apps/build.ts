@@ -1,4 +1,5 @@
 import { buildTree, type BuildTreeResult } from "@imgs/build";
+import { isVariableName } from "@imgs/hierarchy";
 import type { CliDeps } from "../deps.js";
 import { UsageError } from "../errors.js";
 import { buildReporter } from "./build-report.js";
@@ -43,7 +44,7 @@ export function parseBuildArgs(lines: readonly string[]): Record<string, string>
  */
 export async function buildImages(options: BuildOptions, deps: CliDeps): Promise<BuildImagesResult> {
   const buildArgs = parseBuildArgs(options.buildArgs ?? []);
-  if (options.shaEnv !== undefined && options.shaEnv !== false && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(options.shaEnv)) {
+  if (options.shaEnv !== undefined && options.shaEnv !== false && !isVariableName(options.shaEnv)) {
     throw new UsageError(`--sha-env ${JSON.stringify(options.shaEnv)} must be a variable name (letters, digits and _, not starting with a digit)`);
   }
   const target = await loadBuildTarget(options, deps, { select: true });
