@@ -63,6 +63,8 @@ export async function buildImages(options: BuildOptions, deps: CliDeps): Promise
       noCache: options.noCache === true,
       jobs,
       onEvent: reporter.onEvent,
+      // SIGINT/SIGTERM close the build connections, so the engine stops the builds.
+      ...(deps.signal ? { signal: deps.signal } : {}),
     });
     return { ...result, commit: git.commit };
   } finally {
