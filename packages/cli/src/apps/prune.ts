@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { executePrunePlan, keptReferences, NoBuildTagsError, readPrunePlan, type PrunePlan, type PruneResult } from "@imgs/build";
 import { hasErrorCode } from "@imgs/errors";
 import { commitTag } from "@imgs/git-helper";
-import { tagsFileName, unifyPlatform } from "@imgs/manifests";
+import { parseTagsFile, tagsFileName, unifyPlatform } from "@imgs/manifests";
 import { imageRepository } from "@imgs/reference";
 import type { CliDeps } from "../deps.js";
 import { loadBuildTarget, readStamp, type BuildTarget } from "./build-target.js";
@@ -26,7 +26,11 @@ export interface PruneOutcome {
   readonly keep: readonly string[];
 }
 
-/** The references of the tags files of every image (platform and variant from the options or config); missing files give none. */
+/**
+ * The references of the tags files of every image (platform and variant from the options or config); missing files give none.
+ *
+ * @throws TagsFileError for a file with a line that is not a tag of its image's repository
+ */
 async function tagsFileReferences(target: BuildTarget, options: PruneOptions, deps: CliDeps): Promise<string[]> {
   const { defaults } = target.hierarchy;
   const dir = options.tagsDir !== undefined ? resolve(deps.cwd, options.tagsDir) : resolve(target.configDir, defaults.tagsDir ?? "out/tags");
@@ -34,13 +38,16 @@ async function tagsFileReferences(target: BuildTarget, options: PruneOptions, de
   const variant = options.variant ?? defaults.variant;
   const lists = await Promise.all(
     Object.keys(target.hierarchy.images).map(async (image) => {
+      const file = join(dir, tagsFileName({ platform, variant, image }));
+      let text: string;
       try {
-        const text = await readFile(join(dir, tagsFileName({ platform, variant, image })), "utf8");
-        return text.split("\n").map((line) => line.trim()).filter(Boolean);
+        text = await readFile(file, "utf8");
       } catch (error) {
         if (hasErrorCode(error, "ENOENT")) return [];
         throw error;
       }
+      // A tags file prune cannot read could name tags to keep: stop rather than guess.
+      return parseTagsFile(text, file, { repository: imageRepository(target.hierarchy, image) });
     }),
   );
   return lists.flat();
