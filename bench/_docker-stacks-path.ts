@@ -29,7 +29,7 @@ import {
   type ManifestPiece,
   dockerfileInRepository,
 } from "@imgs/manifests";
-import { inspectImage, startContainer, type createDocker } from "@imgs/runner";
+import { DEFAULT_CONTAINER_COMMAND, inspectImage, startContainer, type createDocker } from "@imgs/runner";
 import { machine } from "node:os";
 import { refContextFrom, runTagger, type RefContext, type TagContext, type Tagger } from "@imgs/taggers";
 import { runManifest } from "@imgs/manifests";
@@ -77,7 +77,7 @@ async function contextFor(run: RunFacts, image: string): Promise<Omit<TagContext
 
 /** write_tags_file: a container of its own, every tagger in turn, the tags file. */
 async function writeTagsFile(run: RunFacts, image: string, facts: Omit<TagContext, "container">): Promise<void> {
-  await using container = await startContainer({ image: facts.image.ref, docker: run.docker });
+  await using container = await startContainer({ image: facts.image.ref, docker: run.docker, command: DEFAULT_CONTAINER_COMMAND });
   const values = await tagValues(taggersFor(run.hierarchy.images, image), { ...facts, container });
   const tags = imageTags({ fullImage: fullImageName(run.hierarchy, image), prefix: run.prefix, values });
   await writeFile(join(run.dirs.tags, tagsFileName({ platform: run.platform, variant: run.variant, image })), tagsFileContent(tags));
@@ -85,7 +85,7 @@ async function writeTagsFile(run: RunFacts, image: string, facts: Omit<TagContex
 
 /** write_manifest: ANOTHER container; the taggers again (for the history line), then every manifest in turn. */
 async function writeManifest(run: RunFacts, image: string, facts: Omit<TagContext, "container">): Promise<void> {
-  await using container = await startContainer({ image: facts.image.ref, docker: run.docker });
+  await using container = await startContainer({ image: facts.image.ref, docker: run.docker, command: DEFAULT_CONTAINER_COMMAND });
   const ctx = { ...facts, container };
   const values = await tagValues(taggersFor(run.hierarchy.images, image), ctx);
   const manifests: Manifest[] = [buildInfoManifest, ...manifestsFor(run.hierarchy.images, image).filter((m) => m.name !== buildInfoManifest.name)];

@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
-import { availableParallelism, machine, tmpdir } from "node:os";
+import { availableParallelism, hostname, machine, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildImages, runImages, type CliDeps } from "@imgs/cli";
 import { readGitSnapshot } from "@imgs/git-helper";
 import { buildOrder, builtinCatalog, loadConfig } from "@imgs/hierarchy";
-import { createDocker } from "@imgs/runner";
+import { processDocker, testEngine } from "@imgs/test-utils";
 import { countingDocker, type CountingDocker, type DockerCounts } from "./_counting-docker.js";
 import { runSequential } from "./_docker-stacks-path.js";
 import { outputDifferences, readOutputs, type OutputFiles } from "./_outputs.js";
@@ -78,6 +78,8 @@ function benchDeps(docker: CountingDocker["docker"], clock: CliDeps["clock"]): C
     docker: () => Promise.resolve(docker),
     cpus: availableParallelism(),
     machine: machine(),
+    containers: { labels: testEngine().labels },
+    host: { name: hostname(), isProcessAlive: () => true },
   };
 }
 
@@ -121,7 +123,7 @@ function sequentialPath(docker: CountingDocker["docker"], clock: CliDeps["clock"
  */
 export async function run({ runs, log }: BenchOptions): Promise<void> {
   const count = heavyRuns(runs, process.env.BENCH_RUNS);
-  const { docker, endpoint } = createDocker();
+  const { docker, endpoint } = processDocker();
   const counting = countingDocker(docker);
   const { hierarchy } = await loadConfig({ cwd: ROOT, configPath: CONFIG, catalog: builtinCatalog() });
   const images = buildOrder(hierarchy.images);

@@ -1,4 +1,5 @@
-import { createDocker, startContainer } from "@imgs/runner";
+import { startContainer } from "@imgs/runner";
+import { processDocker } from "@imgs/test-utils";
 import { formatTimings, timeRuns } from "./_stats.js";
 import type { BenchOptions } from "./_types.js";
 
@@ -9,7 +10,7 @@ export const name = "runner";
 
 /** Container lifecycle and exec round trip of @imgs/runner on imgs.localhost/busybox. */
 export async function run({ runs, log }: BenchOptions): Promise<void> {
-  const { docker, endpoint } = createDocker();
+  const { docker, endpoint } = processDocker();
   log(`engine ${endpoint}, image ${IMAGE}`);
   // One untimed round of each first: the first container start pays for setting up the image's layers.
   await (await startContainer({ image: IMAGE, docker })).close();

@@ -14,4 +14,21 @@ fi
 if [ -n "${CI:-}" ]; then pnpm install --frozen-lockfile; else pnpm install; fi
 pnpm build
 bash scripts/engine.sh
+
+# The ssh engine tests start their own sshd (Debian's openssh-server, own config, 127.0.0.1, a free
+# port). Installed without starting the package's system-wide service.
+if [ ! -x /usr/sbin/sshd ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing openssh-server (for the ssh engine tests; its service is not started)" >&2
+    policy=/usr/sbin/policy-rc.d
+    made_policy=""
+    if [ ! -e "$policy" ]; then printf '#!/bin/sh\nexit 101\n' >"$policy"; chmod +x "$policy"; made_policy=1; fi
+    status=0
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openssh-server; } >&2 || status=$?
+    if [ -n "$made_policy" ]; then rm -f "$policy"; fi
+    [ "$status" = 0 ] || { echo "setup: installing openssh-server failed" >&2; exit "$status"; }
+  else
+    echo "setup: /usr/sbin/sshd is missing: the ssh engine tests need Debian's openssh-server (apt-get install openssh-server)" >&2
+  fi
+fi
 echo "setup: done" >&2

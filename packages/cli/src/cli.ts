@@ -4,6 +4,7 @@ import packageJson from "../package.json" with { type: "json" };
 import { applyCommand } from "./commands/apply.js";
 import { buildCommand } from "./commands/build.js";
 import { checkCommand } from "./commands/check.js";
+import { cleanupCommand } from "./commands/cleanup.js";
 import { doctorCommand } from "./commands/doctor.js";
 import { hierarchyCommand } from "./commands/hierarchy.js";
 import { imagesCommand } from "./commands/images-command.js";
@@ -30,6 +31,7 @@ export function createCli(deps: CliDeps): Argv {
     .command(pruneCommand(deps))
     .command(checkCommand(deps))
     .command(doctorCommand(deps))
+    .command(cleanupCommand(deps))
     .demandCommand(1, "Name a command; see imgs --help (imgs --version prints the version)")
     .strict()
     .exitProcess(false)

@@ -25,6 +25,11 @@ export interface CliDeps {
   readonly columns?: number | undefined;
   /** Fires when the run must stop (SIGINT, SIGTERM, SIGHUP in the bin). */
   readonly signal?: AbortSignal | undefined;
-  /** What every container imgs starts gets: labels, the registry that removes it on a signal. */
+  /**
+   * What every container imgs starts gets: labels naming the run's owner (ownerLabels: run id,
+   * host, pid, time limit; plus IMGS_CONTAINER_LABELS) and the run's registry (cleanup).
+   */
   readonly containers?: Omit<StartContainerOptions, "image" | "docker"> | undefined;
+  /** This machine, for telling live runs from dead ones (`imgs cleanup`): its name and whether a process exists. */
+  readonly host: { readonly name: string; isProcessAlive(pid: number): boolean };
 }

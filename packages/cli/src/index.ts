@@ -5,6 +5,8 @@ export { buildImages } from "./apps/build.js";
 export type { BuildImagesResult, BuildOptions } from "./apps/build.js";
 export { checkDockerfiles } from "./apps/check.js";
 export type { CheckResult } from "./apps/check.js";
+export { cleanupContainers, CleanupFailedError } from "./apps/cleanup.js";
+export type { CleanupOptions } from "./apps/cleanup.js";
 export { runDoctor } from "./apps/doctor.js";
 export type { DoctorCheck, DoctorOptions } from "./apps/doctor.js";
 export { pruneImages } from "./apps/prune.js";

@@ -1,7 +1,7 @@
 import { imageRef, manifestsFor, taggersFor, type Hierarchy } from "@imgs/hierarchy";
 import { buildInfoManifest, runManifest, type Manifest, type ManifestPiece } from "@imgs/manifests";
 import { imageRepository } from "@imgs/reference";
-import { inspectImage, startContainer, withExecCache, type ContainerSession } from "@imgs/runner";
+import { explainDisposal, inspectImage, startContainer, withExecCache, type ContainerSession } from "@imgs/runner";
 import { runTagger, type TagContext, type Tagger } from "@imgs/taggers";
 import type { LimitFunction } from "p-limit";
 import { EvaluationAbortedError } from "./errors.js";
@@ -58,7 +58,9 @@ export async function evaluateImage(image: string, options: EvaluateOptions, sha
     } finally {
       watchdog?.stop();
     }
-  } catch (error) {
+  } catch (caught) {
+    // A container that could not be removed after a failure comes as a bare SuppressedError.
+    const error = explainDisposal(caught);
     if (signal?.aborted) throw new EvaluationAbortedError(image, error);
     throw error;
   }

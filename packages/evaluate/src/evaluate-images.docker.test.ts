@@ -1,16 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { builtinCatalog, parseConfigOrThrow, type Hierarchy } from "@imgs/hierarchy";
 import { defineManifest } from "@imgs/manifests";
-import { createDocker, execOrThrow, quotedOutput } from "@imgs/runner";
+import { execOrThrow, quotedOutput } from "@imgs/runner";
 import { defineTagger, type Tagger } from "@imgs/taggers";
-import { containersWithLabel, fakeGit, fakeRefs, FIXED_NOW, recordContainerEvents } from "@imgs/test-utils";
+import { containersWithLabel, fakeGit, fakeRefs, FIXED_NOW, recordContainerEvents, testEngine } from "@imgs/test-utils";
 import { describe, expect, it } from "vitest";
 import { evaluateImages } from "./evaluate-images.js";
 import type { EvaluateOptions, EvaluationEvent } from "./types.js";
 
 // imgs.localhost/busybox:latest (made by scripts/engine.sh) as the image "busybox" of a hierarchy
 // with registry imgs.localhost and no owner; "child" and "sibling" are the same image under other names.
-const docker = createDocker().docker;
+const { docker, labels: runLabels } = testEngine();
 
 function hierarchyOf(images: Record<string, { parent?: string; taggers?: unknown[]; manifests?: unknown[] }>): Hierarchy {
   return parseConfigOrThrow({ registry: "imgs.localhost", images }, { catalog: builtinCatalog(), baseDir: "/" }).hierarchy;
@@ -28,7 +28,7 @@ function runOptions(hierarchy: Hierarchy, over: Partial<EvaluateOptions> = {}) {
     now: FIXED_NOW,
     prefix: "x86_64",
     jobs: 2,
-    container: { labels: { [key]: value } },
+    container: { labels: { ...runLabels, [key]: value } },
     ...over,
   };
   return { options, label };

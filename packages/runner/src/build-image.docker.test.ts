@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { testEngine } from "@imgs/test-utils";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
@@ -53,7 +54,7 @@ describe("buildImage on a real engine", () => {
     const info = await inspectImage(main);
     expect(info).toMatchObject({ id: result.id, labels: expect.objectContaining({ "dev.imgs.test": "build" }) as unknown });
     expect(info.repoTags).toEqual(expect.arrayContaining([main, alias]));
-    await using session = await startContainer({ image: main });
+    await using session = await startContainer({ ...testEngine(), image: main });
     expect((await session.exec("cat /built")).stdout).toBe(`built ${unique}\n`);
   });
 

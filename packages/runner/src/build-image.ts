@@ -36,7 +36,7 @@ export interface BuildImageOptions {
   readonly labels?: Readonly<Record<string, string>>;
   /** Called with each line of build output ("Step 1/5 : FROM …", RUN output), without its newline. */
   readonly onOutput?: (line: string) => void;
-  /** Default: createDocker(). */
+  /** Default: a client for this process's environment (createDocker with process.env). */
   readonly docker?: Dockerode;
   /** Stops waiting and throws BuildAbortedError; the engine stops the build when the connection closes. */
   readonly signal?: AbortSignal;

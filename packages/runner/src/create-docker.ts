@@ -1,14 +1,28 @@
 import { homedir } from "node:os";
 import type Dockerode from "dockerode";
+import { createDeadlineModem, DEFAULT_ENGINE_DEADLINES } from "./connection/deadline-modem.js";
+import type { EngineDeadlines } from "./connection/deadline-modem.js";
+import { createSshAgent } from "./connection/ssh-agent.js";
+import { resolveDockerConnection } from "./docker-connection.js";
+import type { ReadTextFile } from "./docker-context.js";
 import { lazyRequire } from "./lazy-require.js";
 
 const loadDockerode = lazyRequire<typeof Dockerode>("dockerode");
-import { resolveDockerConnection } from "./docker-connection.js";
 
-/** Options of createDocker; both default to the real process. */
+/** Options of createDocker: the process's facts, passed in by the program (bin.ts), never read here. */
 export interface CreateDockerOptions {
-  readonly env?: Readonly<Record<string, string | undefined>>;
-  readonly homeDir?: string;
+  /** The environment: DOCKER_HOST, DOCKER_CONTEXT, DOCKER_CONFIG, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH, SSH_AUTH_SOCK. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Home folder: ~/.docker and, for ssh:// engines, ~/.ssh (known_hosts, default identities). */
+  readonly homeDir: string;
+  /** The local user name, for ssh:// addresses that name none, as ssh uses it. */
+  readonly localUser?: string;
+  /** known_hosts files for ssh:// engines (default: ~/.ssh/known_hosts{,2}, /etc/ssh/ssh_known_hosts{,2}). */
+  readonly knownHostsFiles?: readonly string[];
+  /** Deadlines of engine calls (default DEFAULT_ENGINE_DEADLINES). */
+  readonly deadlines?: Partial<EngineDeadlines>;
+  /** Read a file as text, undefined when missing (default: the real file system). */
+  readonly readFile?: ReadTextFile;
 }
 
 /** A dockerode client and the endpoint it talks to. */
@@ -23,17 +37,29 @@ const endpoints = new WeakMap<object, string>();
 
 /**
  * A dockerode client for the engine the docker CLI would use (DOCKER_HOST, docker context, default
- * socket; see resolveDockerConnection). Making one opens no connection.
+ * socket; see resolveDockerConnection). Every call it makes has a deadline (EngineTimeoutError);
+ * an ssh:// engine's host key is checked against known_hosts (HostKeyVerificationError). Making
+ * one opens no connection.
+ *
+ * @example const { docker } = createDocker({ env: process.env, homeDir: os.homedir(), localUser: os.userInfo().username });
  */
-export function createDocker(options: CreateDockerOptions = {}): DockerClient {
-  const { endpoint, options: dockerOptions } = resolveDockerConnection({
-    env: options.env ?? process.env,
-    homeDir: options.homeDir ?? homedir(),
+export function createDocker(options: CreateDockerOptions): DockerClient {
+  const deadlines = { ...DEFAULT_ENGINE_DEADLINES, ...options.deadlines };
+  const connection = resolveDockerConnection({
+    env: options.env,
+    homeDir: options.homeDir,
+    ...(options.readFile ? { readFile: options.readFile } : {}),
+    ...(options.localUser === undefined ? {} : { localUser: options.localUser }),
+    ...(options.knownHostsFiles ? { knownHostsFiles: options.knownHostsFiles } : {}),
+    sshConnectMs: deadlines.connectMs,
   });
+  const agent = connection.ssh ? createSshAgent(connection.ssh) : connection.options.agent;
+  const modem = createDeadlineModem({ ...connection.options, ...(agent ? { agent } : {}) }, connection.endpoint, deadlines.callMs);
+  // dockerode takes a ready modem (lib/docker.js), which its types do not declare.
   const DockerodeClass = loadDockerode();
-  const docker = new DockerodeClass(dockerOptions);
-  endpoints.set(docker, endpoint);
-  return { docker, endpoint };
+  const docker = new DockerodeClass({ modem } as Dockerode.DockerOptions);
+  endpoints.set(docker, connection.endpoint);
+  return { docker, endpoint: connection.endpoint };
 }
 
 interface ModemAddress {
@@ -56,7 +82,10 @@ export function endpointOf(docker: { readonly modem?: unknown }): string {
   return "the default Docker socket";
 }
 
-/** The given client, or one from createDocker(), with its endpoint. */
+/**
+ * The given client, or else one for this process's environment. Only the image helpers and
+ * buildImage still fall back to it; new code passes a client from createDocker.
+ */
 export function dockerClient(docker?: Dockerode): DockerClient {
-  return docker ? { docker, endpoint: endpointOf(docker) } : createDocker();
+  return docker ? { docker, endpoint: endpointOf(docker) } : createDocker({ env: process.env, homeDir: homedir() });
 }

@@ -1,23 +1,127 @@
+import { constants } from "node:buffer";
 import { TextDecoder } from "node:util";
 import { OutputNotUtf8Error } from "./errors/exec.js";
-import type { RawExecResult } from "./run-exec.js";
+import { OutputTooLargeError } from "./errors/session.js";
 import type { ExecResult } from "./types.js";
-import { decodeUtf8 } from "./utf8.js";
+import { invalidUtf8Offset } from "./utf8.js";
 
-const streamDecoder = (): TextDecoder => new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+/** The most output one exec may print, in bytes: what a JavaScript string can hold (about 512 MiB). */
+export const MAX_OUTPUT_BYTES: number = constants.MAX_STRING_LENGTH;
+
+/** Which stream a chunk came from. */
+export type OutputStream = "stdout" | "stderr";
+
+/** An exec's output as text, or what went wrong with it. */
+export type CollectedOutput =
+  | { readonly kind: "text"; readonly stdout: string; readonly stderr: string; readonly output: string }
+  | { readonly kind: "invalid-utf8"; readonly stream: OutputStream; readonly offset: number }
+  | { readonly kind: "too-large"; readonly limitBytes: number };
+
+const EMPTY = Buffer.alloc(0);
+
+/** Bytes at the end that start a UTF-8 sequence the next chunk completes (0 to 3). */
+function incompleteTail(bytes: Buffer): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back += 1) {
+    const byte = bytes[bytes.length - back] ?? 0;
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back
+    const need = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return need > back ? back : 0;
+  }
+  return 0;
+}
+
+/** One stream decoded strictly as UTF-8, chunk by chunk, so that no copy of its bytes is kept. */
+class StreamText {
+  text = "";
+  invalidAt: number | undefined;
+  #decoded = 0;
+  #pending = EMPTY;
+  readonly #decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+  /** The chunk's text, or undefined once the stream is known to be invalid. */
+  push(chunk: Buffer): string | undefined {
+    if (this.invalidAt !== undefined) return undefined;
+    const bytes = this.#pending.length > 0 ? Buffer.concat([this.#pending, chunk]) : chunk;
+    const keep = incompleteTail(bytes);
+    const whole = bytes.subarray(0, bytes.length - keep);
+    let piece: string;
+    try {
+      piece = this.#decoder.decode(whole);
+    } catch (error) {
+      const offset = invalidUtf8Offset(whole);
+      // Only bad bytes are reported as such; anything else is a real failure.
+      if (offset < 0) throw error;
+      this.invalidAt = this.#decoded + offset;
+      return undefined;
+    }
+    // Copied, so that the chunk itself is not kept alive by its last bytes.
+    this.#pending = keep > 0 ? Buffer.from(bytes.subarray(bytes.length - keep)) : EMPTY;
+    this.#decoded += whole.length;
+    // `+=` builds a rope of the pieces: no copy until the text is read.
+    this.text += piece;
+    return piece;
+  }
+
+  end(): void {
+    if (this.invalidAt === undefined && this.#pending.length > 0) this.invalidAt = this.#decoded;
+  }
+}
 
 /**
- * Decode an exec's bytes strictly as UTF-8 (OutputNotUtf8Error names the stream and the byte
- * offset of the first bad byte) and interleave stdout and stderr chunks in arrival order.
+ * Collects an exec's stdout and stderr as they arrive: decoded strictly as UTF-8 (a chunk may end
+ * inside a character), interleaved in arrival order, and bounded: past `limitBytes` of output in
+ * all, push() returns false and the result is "too-large". Memory stays near the text's size.
  */
-export function decodeExecOutput(raw: RawExecResult, command: readonly string[], image: string): ExecResult {
-  const stdout = decodeUtf8(raw.stdout);
-  if ("invalidAt" in stdout) throw new OutputNotUtf8Error(image, command, "stdout", stdout.invalidAt, stdout.cause);
-  const stderr = decodeUtf8(raw.stderr);
-  if ("invalidAt" in stderr) throw new OutputNotUtf8Error(image, command, "stderr", stderr.invalidAt, stderr.cause);
-  // A chunk may end inside a character; one streaming decoder per stream carries the rest over.
-  const decoders = { stdout: streamDecoder(), stderr: streamDecoder() };
-  const pieces = raw.chunks.map((chunk) => decoders[chunk.stream].decode(chunk.bytes, { stream: true }));
-  const output = pieces.join("") + decoders.stdout.decode() + decoders.stderr.decode();
-  return { command: [...command], stdout: stdout.text, stderr: stderr.text, output, exitCode: raw.exitCode };
+export class ExecOutputCollector {
+  readonly #streams = { stdout: new StreamText(), stderr: new StreamText() };
+  readonly #limitBytes: number;
+  #bytes = 0;
+  #output = "";
+  #tooLarge = false;
+
+  constructor(limitBytes: number = MAX_OUTPUT_BYTES) {
+    this.#limitBytes = limitBytes;
+  }
+
+  /** Take a chunk; false when it passes the limit (stop reading: nothing more is kept). */
+  push(stream: OutputStream, chunk: Buffer): boolean {
+    if (this.#tooLarge) return false;
+    this.#bytes += chunk.length;
+    if (this.#bytes > this.#limitBytes) {
+      this.#tooLarge = true;
+      this.#output = "";
+      this.#streams.stdout.text = "";
+      this.#streams.stderr.text = "";
+      return false;
+    }
+    const piece = this.#streams[stream].push(chunk);
+    if (piece !== undefined) this.#output += piece;
+    return true;
+  }
+
+  /** The output once both streams have ended. */
+  finish(): CollectedOutput {
+    if (this.#tooLarge) return { kind: "too-large", limitBytes: this.#limitBytes };
+    const { stdout, stderr } = this.#streams;
+    stdout.end();
+    stderr.end();
+    if (stdout.invalidAt !== undefined) return { kind: "invalid-utf8", stream: "stdout", offset: stdout.invalidAt };
+    if (stderr.invalidAt !== undefined) return { kind: "invalid-utf8", stream: "stderr", offset: stderr.invalidAt };
+    return { kind: "text", stdout: stdout.text, stderr: stderr.text, output: this.#output };
+  }
+}
+
+/**
+ * An exec's result from its collected output: OutputNotUtf8Error names the stream and the byte
+ * offset of the first bad byte; OutputTooLargeError names the limit.
+ */
+export function execResultOf(collected: CollectedOutput, exitCode: number, command: readonly string[], image: string): ExecResult {
+  switch (collected.kind) {
+    case "too-large":
+      throw new OutputTooLargeError(image, command, collected.limitBytes);
+    case "invalid-utf8":
+      throw new OutputNotUtf8Error(image, command, collected.stream, collected.offset);
+    case "text":
+      return { command: [...command], stdout: collected.stdout, stderr: collected.stderr, output: collected.output, exitCode };
+  }
 }

@@ -6,6 +6,9 @@ import type { DockerOptions } from "dockerode";
 import { DockerConfigError } from "./errors/config.js";
 import { currentContextOf, readContextEndpoint, readTlsFiles } from "./docker-context.js";
 import type { ReadTextFile, TlsFiles } from "./docker-context.js";
+import type { SshTarget } from "./connection/ssh-agent.js";
+import { sshTarget } from "./connection/ssh-target.js";
+import type { SshSettings } from "./connection/ssh-target.js";
 
 /** Dockerode options, plus the https agent that docker-modem also accepts (for SkipTLSVerify). */
 export type DockerConnectionOptions = DockerOptions & { agent?: Agent };
@@ -15,6 +18,8 @@ export interface DockerConnection {
   /** The endpoint as the docker CLI shows it, for messages: "unix:///var/run/docker.sock", "tcp://h:2376". */
   readonly endpoint: string;
   readonly options: DockerConnectionOptions;
+  /** For an ssh:// engine: where and how to log in; createDocker makes the connections from it. */
+  readonly ssh?: SshTarget;
 }
 
 /** Inputs of resolveDockerConnection; the file reader is injected so the resolution stays pure. */
@@ -23,12 +28,21 @@ export interface ResolveDockerConnectionOptions {
   readonly homeDir: string;
   /** Read a file as text, undefined when missing (default: the real file system). */
   readonly readFile?: ReadTextFile;
+  /** The local user name, for ssh:// addresses that name none (ssh's default user). */
+  readonly localUser?: string;
+  /** known_hosts files for ssh:// engines (default: ~/.ssh/known_hosts{,2}, /etc/ssh/ssh_known_hosts{,2}). */
+  readonly knownHostsFiles?: readonly string[];
+  /** Deadline of an ssh connection's TCP connect, key exchange and login (default DEFAULT_SSH_CONNECT_MS). */
+  readonly sshConnectMs?: number;
 }
+
+/** How long an ssh connection may take to connect, check the host key and log in, in ms (ssh2's own default). */
+export const DEFAULT_SSH_CONNECT_MS = 20_000;
 
 interface HostSecurity {
   readonly tls: TlsFiles | undefined;
   readonly skipTlsVerify: boolean;
-  readonly sshAuthSock: string | undefined;
+  readonly ssh: SshSettings;
 }
 
 const DEFAULT_SOCKET = "/var/run/docker.sock";
@@ -75,14 +89,9 @@ function fromHost(host: string, setting: string, security: HostSecurity): Docker
   // URL keeps IPv6 brackets, which node:http does not want in a host name.
   const hostname = url.hostname.replace(/^\[(.*)\]$/, "$1");
   if (scheme === "ssh") {
-    const port = Number(url.port || 22);
-    const username = decodeURIComponent(url.username) || undefined;
-    const user = username ? `${username}@` : "";
-    const sshOptions = security.sshAuthSock ? { agent: security.sshAuthSock } : {};
-    return {
-      endpoint: `ssh://${user}${url.hostname}:${port}`,
-      options: { ...CLEAR, protocol: "ssh", host: hostname, port, username, sshOptions },
-    };
+    const ssh = sshTarget(url, host, setting, security.ssh);
+    // Plain HTTP over the connections createDocker's ssh agent makes (`docker system dial-stdio`).
+    return { endpoint: ssh.endpoint, options: { ...CLEAR, protocol: "http", host: hostname, port: ssh.port }, ssh };
   }
   const tls = security.tls !== undefined || security.skipTlsVerify;
   const port = Number(url.port || (tls ? 2376 : 2375));
@@ -110,23 +119,30 @@ function requireTlsFiles(dir: string, readFile: ReadTextFile): TlsFiles {
 export function resolveDockerConnection(options: ResolveDockerConnectionOptions): DockerConnection {
   const { env, homeDir, readFile = readTextFileIfExists } = options;
   const configDir = env.DOCKER_CONFIG || join(homeDir, ".docker");
-  const sshAuthSock = env.SSH_AUTH_SOCK || undefined;
+  const ssh: SshSettings = {
+    homeDir,
+    localUser: options.localUser,
+    agentSocket: env.SSH_AUTH_SOCK || undefined,
+    knownHostsFiles: options.knownHostsFiles,
+    connectTimeoutMs: options.sshConnectMs ?? DEFAULT_SSH_CONNECT_MS,
+    readFile,
+  };
   if (env.DOCKER_HOST) {
     const certDir = env.DOCKER_CERT_PATH || configDir;
     const tls = env.DOCKER_TLS_VERIFY ? requireTlsFiles(certDir, readFile) : undefined;
-    return fromHost(env.DOCKER_HOST, "DOCKER_HOST", { tls, skipTlsVerify: false, sshAuthSock });
+    return fromHost(env.DOCKER_HOST, "DOCKER_HOST", { tls, skipTlsVerify: false, ssh });
   }
   const [name, source] = env.DOCKER_CONTEXT
     ? [env.DOCKER_CONTEXT, "DOCKER_CONTEXT"]
     : [currentContextOf(configDir, readFile), join(configDir, "config.json")];
   if (name === undefined || name === "default") {
-    return fromHost(`unix://${DEFAULT_SOCKET}`, "default", { tls: undefined, skipTlsVerify: false, sshAuthSock });
+    return fromHost(`unix://${DEFAULT_SOCKET}`, "default", { tls: undefined, skipTlsVerify: false, ssh });
   }
   const context = readContextEndpoint(name, source, configDir, readFile);
   const hasTls = context.tls.ca !== undefined || context.tls.cert !== undefined || context.tls.key !== undefined;
   return fromHost(context.host, `docker context ${JSON.stringify(name)}`, {
     tls: hasTls ? context.tls : undefined,
     skipTlsVerify: context.skipTlsVerify,
-    sshAuthSock,
+    ssh,
   });
 }

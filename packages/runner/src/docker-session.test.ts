@@ -5,6 +5,9 @@ import { DockerContainerSession } from "./docker-session.js";
 import type { SessionContainer } from "./docker-session.js";
 import { ContainerNotRunningError, EngineUnreachableError } from "./errors/engine.js";
 import { BadCommandError, ExecTimeoutError, ProgramNotFoundError, SessionClosedError } from "./errors/exec.js";
+import { MAX_OUTPUT_BYTES } from "./decode-exec-output.js";
+import { explainDisposal } from "./session/disposal.js";
+import { ContainerNotRemovedError, DisposalFailedError } from "./errors/session.js";
 
 const IMAGE = "imgs.localhost/busybox:latest";
 const NOT_FOUND = 'OCI runtime exec failed: exec failed: unable to start container process: exec: "python": executable file not found in $PATH: unknown\r\n';
@@ -93,8 +96,47 @@ describe("DockerContainerSession.close", () => {
     const { session: s } = session([], {
       remove: () => (++attempts === 1 ? Promise.reject(systemError("ECONNREFUSED")) : Promise.resolve()),
     });
-    await expect(s.close()).rejects.toBeInstanceOf(EngineUnreachableError);
+    const failed = s.close();
+    await expect(failed).rejects.toBeInstanceOf(ContainerNotRemovedError);
+    await expect(failed).rejects.toMatchObject({ containerId: s.id, endpoint: "tcp://h:2375", cause: expect.any(EngineUnreachableError) as unknown });
+    await expect(failed).rejects.toThrow(
+      /^container c0ffee000000 of image imgs\.localhost\/busybox:latest may be left on the engine at tcp:\/\/h:2375: removing it failed \(cannot reach the Docker engine at tcp:\/\/h:2375 \(ECONNREFUSED\)\); remove it with `docker rm -f c0ffee000000` or `imgs cleanup`/,
+    );
     await expect(s.close()).resolves.toBeUndefined();
     expect(attempts).toBe(2);
+  });
+});
+
+describe("explainDisposal", () => {
+  it("turns the SuppressedError of `await using` into a message that says what failed, then which container may be left", async () => {
+    const { container, demuxer } = fakeContainer([]);
+    const lost = {
+      ...container,
+      exec: () => Promise.reject(systemError("ECONNREFUSED")),
+      remove: () => Promise.reject(systemError("ECONNREFUSED")),
+    };
+    const block = async (): Promise<void> => {
+      await using s = new DockerContainerSession(lost, demuxer, { image: IMAGE, endpoint: "tcp://h:2375", cleanup: undefined });
+      await s.exec("python --version");
+    };
+    const thrown = await block().catch((error: unknown) => error);
+    expect((thrown as Error).message).toBe("An error was suppressed during disposal");
+    const explained = explainDisposal(thrown);
+    expect(explained).toBeInstanceOf(DisposalFailedError);
+    expect(explained).toMatchObject({ code: "DISPOSAL_FAILED", category: "failure", error: expect.any(EngineUnreachableError) as unknown });
+    const [firstLine] = (explained as Error).message.split("\n");
+    expect(firstLine).toMatch(/^cannot reach the Docker engine at tcp:\/\/h:2375 \(ECONNREFUSED\); .*; then container c0ffee000000 of image imgs\.localhost\/busybox:latest may be left/);
+    expect(explainDisposal(explained)).toBe(explained);
+  });
+});
+
+describe("DockerContainerSession output limits", () => {
+  it("throws OutputTooLargeError naming the limit, and refuses limits it cannot honour", async () => {
+    const { session: s, log } = session([{ frames: [{ stream: "stdout", data: "x".repeat(64) }], hang: true }]);
+    await expect(s.exec("yes", { maxOutputBytes: 32 })).rejects.toThrow('command "yes" in image imgs.localhost/busybox:latest printed more than 32 bytes');
+    for (const maxOutputBytes of [0, 1.5, MAX_OUTPUT_BYTES + 1]) {
+      await expect(s.exec("yes", { maxOutputBytes })).rejects.toBeInstanceOf(BadCommandError);
+    }
+    expect(log.created).toHaveLength(1);
   });
 });

@@ -1,10 +1,12 @@
-import { decodeExecOutput } from "./decode-exec-output.js";
-import { engineError, isAlreadyRemoved, isMissingProgram, isUnreachable, statusCodeOf } from "./docker-errors.js";
+import { MAX_OUTPUT_BYTES, execResultOf } from "./decode-exec-output.js";
+import { isAlreadyRemoved, isMissingProgram, isUnreachable, statusCodeOf } from "./docker-errors.js";
 import { ContainerNotRunningError, EngineUnreachableError } from "./errors/engine.js";
 import { BadCommandError, ExecTimeoutError, ExitCodeUnknownError, ProgramNotFoundError, SessionClosedError } from "./errors/exec.js";
 import { runExec } from "./run-exec.js";
 import type { ExecContainer, RawExecResult, StreamDemuxer } from "./run-exec.js";
-import type { SignalCleanup } from "./signal-cleanup.js";
+import type { ContainerRegistry } from "./session/container-registry.js";
+import { ContainerNotRemovedError, ContainerStoppedError } from "./errors/session.js";
+import type { KeepAlive, KeepAliveWatch } from "./session/keep-alive.js";
 import { toArgv } from "./split-command.js";
 import type { Command, ContainerSession, ExecOptions, ExecResult } from "./types.js";
 
@@ -19,13 +21,19 @@ export interface SessionContainer extends ExecContainer {
 export interface SessionSettings {
   readonly image: string;
   readonly endpoint: string;
-  /** Registry that removes the container on SIGINT/SIGTERM; none when signals are not handled. */
-  readonly cleanup: SignalCleanup | undefined;
+  /** The run's registry, which removes the container when the run stops; none when not tracked. */
+  readonly cleanup: ContainerRegistry | undefined;
+  /** The container's main command; default the caller's own (kind "command"). */
+  readonly keepAlive?: KeepAlive;
 }
 
-function checkTimeout(command: Command, timeoutMs: number | undefined): void {
+function checkOptions(command: Command, options: ExecOptions): void {
+  const { timeoutMs, maxOutputBytes } = options;
   if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
     throw new BadCommandError(command, `timeoutMs must be a positive number of milliseconds, not ${timeoutMs}`);
+  }
+  if (maxOutputBytes !== undefined && !(Number.isSafeInteger(maxOutputBytes) && maxOutputBytes > 0 && maxOutputBytes <= MAX_OUTPUT_BYTES)) {
+    throw new BadCommandError(command, `maxOutputBytes must be a whole number of bytes from 1 to ${MAX_OUTPUT_BYTES}, not ${maxOutputBytes}`);
   }
 }
 
@@ -36,7 +44,9 @@ export class DockerContainerSession implements ContainerSession {
   readonly #container: SessionContainer;
   readonly #demuxer: StreamDemuxer;
   readonly #endpoint: string;
+  readonly #keepAlive: KeepAlive | undefined;
   readonly #unregister: () => void;
+  #watch: KeepAliveWatch | undefined;
   #closed = false;
   #closing: Promise<void> | undefined;
 
@@ -46,23 +56,35 @@ export class DockerContainerSession implements ContainerSession {
     this.#container = container;
     this.#demuxer = demuxer;
     this.#endpoint = settings.endpoint;
-    this.#unregister = settings.cleanup?.register({ id: this.id, remove: () => this.close() }) ?? (() => undefined);
+    this.#keepAlive = settings.keepAlive;
+    this.#unregister = settings.cleanup?.add({ id: this.id, remove: () => this.close() }) ?? (() => undefined);
+  }
+
+  /** Hold the container's keep-alive watch (attached before the container starts); closing lets go of it. */
+  holdWatch(watch: KeepAliveWatch): void {
+    this.#watch = watch;
   }
 
   async exec(command: Command, options: ExecOptions = {}): Promise<ExecResult> {
     const argv = toArgv(command);
-    checkTimeout(command, options.timeoutMs);
+    checkOptions(command, options);
     if (this.#closed) throw new SessionClosedError(this.image, this.id, argv);
     let raw: RawExecResult;
     try {
-      const run = runExec(this.#container, this.#demuxer, { argv, env: options.env, user: options.user, workdir: options.workdir });
+      const run = runExec(this.#container, this.#demuxer, {
+        argv,
+        env: options.env,
+        user: options.user,
+        workdir: options.workdir,
+        maxOutputBytes: options.maxOutputBytes,
+      });
       raw = options.timeoutMs === undefined ? await run : await this.#withTimeout(run, argv, options.timeoutMs);
     } catch (error) {
       throw this.#execError(error, argv);
     }
     // An exec that ends because the container went away reports the kill (137), not its own result.
     if (this.#closed) throw new SessionClosedError(this.image, this.id, argv);
-    const result = decodeExecOutput(raw, argv, this.image);
+    const result = execResultOf(raw.collected, raw.exitCode ?? -1, argv, this.image);
     if (isMissingProgram(result.output, result.exitCode)) throw new ProgramNotFoundError(this.image, this.id, argv, result.output);
     return result;
   }
@@ -85,8 +107,13 @@ export class DockerContainerSession implements ContainerSession {
     try {
       await this.#container.remove({ force: true });
     } catch (error) {
-      if (!isAlreadyRemoved(error)) throw engineError(error, this.#endpoint);
+      if (!isAlreadyRemoved(error)) {
+        const reason = isUnreachable(error) ? new EngineUnreachableError(this.#endpoint, error) : error;
+        throw new ContainerNotRemovedError(this.image, this.id, this.#endpoint, reason);
+      }
     }
+    // Only now: letting go of a watch first would end the container under a removal that fails.
+    this.#watch?.release();
     this.#unregister();
   }
 
@@ -116,7 +143,10 @@ export class DockerContainerSession implements ContainerSession {
     if (isUnreachable(error)) return new EngineUnreachableError(this.#endpoint, error);
     // 404: the container is gone; 409: it is stopped or paused.
     const status = statusCodeOf(error);
-    if (status === 404 || status === 409) return new ContainerNotRunningError(this.image, this.id, error);
+    if (status === 404 || status === 409) {
+      if (this.#watch?.ended && this.#keepAlive) return new ContainerStoppedError(this.image, this.id, this.#keepAlive.command, this.#watch.output, error);
+      return new ContainerNotRunningError(this.image, this.id, error);
+    }
     return error;
   }
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testEngine } from "@imgs/test-utils";
 import { BUSYBOX } from "./__fixtures__/docker-cli.js";
 import { OutputNotUtf8Error, ProgramNotFoundError } from "./errors/exec.js";
 import { shell } from "./split-command.js";
@@ -8,7 +9,7 @@ import type { ContainerSession } from "./types.js";
 describe("ContainerSession.exec on a real engine", () => {
   let session: ContainerSession;
   beforeAll(async () => {
-    session = await startContainer({ image: BUSYBOX });
+    session = await startContainer({ ...testEngine(), image: BUSYBOX });
   });
   afterAll(async () => {
     await session.close();

@@ -7,7 +7,7 @@ import type { ImageInfo } from "./types.js";
 
 /** Options of the image helpers. */
 export interface ImageOptions {
-  /** Default: createDocker(). */
+  /** Default: a client for this process's environment (createDocker with process.env). */
   readonly docker?: Dockerode;
 }
 

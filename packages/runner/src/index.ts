@@ -4,9 +4,15 @@ export { buildImage } from "./build-image.js";
 export type { BuildImageOptions, BuildImageResult } from "./build-image.js";
 export { DockerConfigError, UnknownDockerContextError } from "./errors/config.js";
 export { LABELS_ENV, MANAGED_LABEL, containerLabels, parseLabelList } from "./container-labels.js";
+export { DEFAULT_ENGINE_DEADLINES } from "./connection/deadline-modem.js";
+export type { EngineDeadlines } from "./connection/deadline-modem.js";
+export { EngineTimeoutError, HostKeyVerificationError, SshConnectionError } from "./errors/connection.js";
+export type { HostKeyProblem, HostKeyRefusal } from "./errors/connection.js";
+export { sshKnownHostsFiles } from "./connection/ssh-target.js";
 export { createDocker, endpointOf } from "./create-docker.js";
 export type { CreateDockerOptions, DockerClient } from "./create-docker.js";
-export { readTextFileIfExists, resolveDockerConnection } from "./docker-connection.js";
+export { MAX_OUTPUT_BYTES } from "./decode-exec-output.js";
+export { DEFAULT_SSH_CONNECT_MS, readTextFileIfExists, resolveDockerConnection } from "./docker-connection.js";
 export type { DockerConnection, DockerConnectionOptions, ResolveDockerConnectionOptions } from "./docker-connection.js";
 export type { ReadTextFile } from "./docker-context.js";
 export {
@@ -33,8 +39,23 @@ export type { ImageOptions, ImageSummary, ListImagesOptions, RemoveImageOptions 
 export { imageDiskUsage, imagesInUse } from "./image-usage.js";
 export type { ImageDiskUsage } from "./image-usage.js";
 export { quotedOutput } from "./quoted-output.js";
-export { createSignalCleanup } from "./signal-cleanup.js";
-export type { CleanupSignal, LiveContainer, SignalCleanup, SignalTarget } from "./signal-cleanup.js";
+export { createContainerRegistry } from "./session/container-registry.js";
+export type { ContainerRegistry, LiveContainer, RemovalFailure } from "./session/container-registry.js";
+export { explainDisposal } from "./session/disposal.js";
+export {
+  ContainerNotRemovedError,
+  ContainerStoppedError,
+  DisposalFailedError,
+  OutputTooLargeError,
+  RunStoppingError,
+} from "./errors/session.js";
+export type { KeepAliveKind } from "./session/keep-alive.js";
+export { findLeftoverContainers, judgeContainer, removeLeftoverContainers } from "./session/leftovers.js";
+export type { LeftoverDocker, LeftoverOptions, LeftoverReport, LeftoverVerdict } from "./session/leftovers.js";
+export { DEFAULT_RUN_TIME_LIMIT_MS, ownerLabels, ownerOf, RUN_LABELS } from "./session/run-owner.js";
+export type { RunOwner } from "./session/run-owner.js";
+export { CLEANUP_SIGNALS, removeContainersOnSignals } from "./signal-cleanup.js";
+export type { CleanupSignal, SignalTarget } from "./signal-cleanup.js";
 export { shell, splitCommand } from "./split-command.js";
 export { DEFAULT_CONTAINER_COMMAND, startContainer } from "./start-container.js";
 export type { StartContainerOptions } from "./start-container.js";

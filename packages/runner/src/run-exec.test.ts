@@ -2,8 +2,13 @@ import { describe, expect, it } from "vitest";
 import { fakeContainer } from "./__fixtures__/fake-docker.js";
 import { ExitCodeUnknownError } from "./errors/exec.js";
 import { runExec } from "./run-exec.js";
+import type { RawExecResult } from "./run-exec.js";
 
-const text = (bytes: Buffer): string => bytes.toString("utf8");
+/** The collected text of a run, or a failure naming what went wrong. */
+function textOf(result: RawExecResult): { stdout: string; stderr: string; output: string } {
+  if (result.collected.kind !== "text") throw new Error(`expected text, got ${result.collected.kind}`);
+  return result.collected;
+}
 
 describe("runExec", () => {
   it("collects stdout, stderr and their arrival order, and the exit code", async () => {
@@ -18,9 +23,7 @@ describe("runExec", () => {
       },
     ]);
     const result = await runExec(container, demuxer, { argv: ["x"] });
-    expect(text(result.stdout)).toBe("one\nthree\n");
-    expect(text(result.stderr)).toBe("two\n");
-    expect(result.chunks.map((c) => `${c.stream}:${text(c.bytes)}`)).toEqual(["stdout:one\n", "stderr:two\n", "stdout:three\n"]);
+    expect(result.collected).toEqual({ kind: "text", stdout: "one\nthree\n", stderr: "two\n", output: "one\ntwo\nthree\n" });
     expect(result.exitCode).toBe(3);
   });
 
@@ -36,8 +39,7 @@ describe("runExec", () => {
       },
     ]);
     const result = await runExec(container, demuxer, { argv: ["x"] });
-    expect(text(result.stdout)).toBe("early\nlate out\n");
-    expect(text(result.stderr)).toBe("late err\n");
+    expect(textOf(result)).toMatchObject({ stdout: "early\nlate out\n", stderr: "late err\n" });
     expect(result.exitCode).toBe(7);
     expect(log.inspectedAfterEnd).toEqual([true]);
   });
@@ -79,10 +81,20 @@ describe("runExec", () => {
     ]);
   });
 
-  it("keeps binary output byte for byte", async () => {
-    const bytes = Buffer.from([0xff, 0x00, 0xc3]);
-    const { container, demuxer } = fakeContainer([{ frames: [{ stream: "stdout", data: bytes }] }]);
+  it("reports output that is not UTF-8 with its stream and offset, after the command ended", async () => {
+    const bytes = Buffer.from([0x61, 0xff, 0x00, 0xc3]);
+    const { container, demuxer, log } = fakeContainer([{ frames: [{ stream: "stderr", data: bytes }], exitCode: 4 }]);
     const result = await runExec(container, demuxer, { argv: ["x"] });
-    expect(result.stdout.equals(bytes)).toBe(true);
+    expect(result).toEqual({ collected: { kind: "invalid-utf8", stream: "stderr", offset: 1 }, exitCode: 4 });
+    expect(log.inspectedAfterEnd).toEqual([true]);
+  });
+
+  it("lets go of a command that prints past its limit at once, without waiting for it to end", async () => {
+    const { container, demuxer, log } = fakeContainer([
+      { frames: [{ stream: "stdout", data: "x".repeat(600) }, { stream: "stdout", data: "x".repeat(600) }], hang: true },
+    ]);
+    const result = await runExec(container, demuxer, { argv: ["yes"], maxOutputBytes: 1000 });
+    expect(result).toEqual({ collected: { kind: "too-large", limitBytes: 1000 }, exitCode: undefined });
+    expect(log.inspectedAfterEnd).toEqual([]);
   });
 });

@@ -2,6 +2,8 @@ import { PassThrough } from "node:stream";
 import { finished } from "node:stream/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ExecCreateOptions } from "dockerode";
+import { ExecOutputCollector, MAX_OUTPUT_BYTES } from "./decode-exec-output.js";
+import type { CollectedOutput } from "./decode-exec-output.js";
 import { ExitCodeUnknownError } from "./errors/exec.js";
 
 /** The part of a dockerode Exec that runExec uses. */
@@ -26,20 +28,15 @@ export interface ExecRequest {
   readonly env?: Readonly<Record<string, string>> | undefined;
   readonly user?: string | undefined;
   readonly workdir?: string | undefined;
+  /** Output limit, stdout and stderr together (default MAX_OUTPUT_BYTES). */
+  readonly maxOutputBytes?: number | undefined;
 }
 
-/** One piece of output, in arrival order. */
-export interface OutputChunk {
-  readonly stream: "stdout" | "stderr";
-  readonly bytes: Buffer;
-}
-
-/** What an exec produced, still as bytes. */
+/** What an exec produced: its output (or what went wrong with it) and its exit code. */
 export interface RawExecResult {
-  readonly stdout: Buffer;
-  readonly stderr: Buffer;
-  readonly chunks: readonly OutputChunk[];
-  readonly exitCode: number;
+  readonly collected: CollectedOutput;
+  /** Undefined when the output passed its limit: the exec was let go before it ended. */
+  readonly exitCode: number | undefined;
 }
 
 /**
@@ -50,7 +47,8 @@ export const EXIT_CODE_POLL_MS: readonly number[] = [0, 5, 10, 20, 40, 80, 160, 
 
 /**
  * Run one command in a running container and collect its output: attach to the exec, split the
- * stream into stdout and stderr, wait until BOTH halves have ended, then read the exit code.
+ * stream into stdout and stderr, wait until BOTH halves have ended, then read the exit code. Past
+ * its output limit the exec is let go at once (Docker cannot stop it) and the result says so.
  */
 export async function runExec(
   container: ExecContainer,
@@ -69,21 +67,29 @@ export async function runExec(
     ...(request.workdir === undefined ? {} : { WorkingDir: request.workdir }),
   });
   const stream = await exec.start({ hijack: true, stdin: false });
-  const chunks: OutputChunk[] = [];
+  const collector = new ExecOutputCollector(request.maxOutputBytes ?? MAX_OUTPUT_BYTES);
   const stdout = new PassThrough();
   const stderr = new PassThrough();
-  stdout.on("data", (bytes: Buffer) => chunks.push({ stream: "stdout", bytes }));
-  stderr.on("data", (bytes: Buffer) => chunks.push({ stream: "stderr", bytes }));
-  demuxer.demuxStream(stream, stdout, stderr);
-  // The engine ends the stream when the process exits. The halves may still hold chunks that are
-  // delivered later, so the result is only complete once both halves have ended, not the stream.
   const endHalves = (): void => {
     stdout.end();
     stderr.end();
   };
+  let overLimit = false;
+  const take = (name: "stdout" | "stderr") => (bytes: Buffer) => {
+    if (collector.push(name, bytes) || overLimit) return;
+    overLimit = true;
+    // Nothing more is read; closing the connection lets the engine drop the rest (its "close" ends the halves).
+    (stream as { destroy?: () => void }).destroy?.();
+  };
+  stdout.on("data", take("stdout"));
+  stderr.on("data", take("stderr"));
+  demuxer.demuxStream(stream, stdout, stderr);
+  // The engine ends the stream when the process exits. The halves may still hold chunks that are
+  // delivered later, so the result is only complete once both halves have ended, not the stream.
   stream.once("end", endHalves);
   stream.once("close", endHalves);
   stream.once("error", (error: Error) => {
+    if (overLimit) return;
     stdout.destroy(error);
     stderr.destroy(error);
   });
@@ -93,9 +99,9 @@ export async function runExec(
     // A hijacked socket is not reused; release it even when the engine left it half open.
     (stream as { destroy?: () => void }).destroy?.();
   }
-  const exitCode = await readExitCode(exec, request.argv, pollMs);
-  const pick = (name: OutputChunk["stream"]): Buffer => Buffer.concat(chunks.filter((c) => c.stream === name).map((c) => c.bytes));
-  return { stdout: pick("stdout"), stderr: pick("stderr"), chunks, exitCode };
+  const collected = collector.finish();
+  if (collected.kind === "too-large") return { collected, exitCode: undefined };
+  return { collected, exitCode: await readExitCode(exec, request.argv, pollMs) };
 }
 
 async function readExitCode(exec: ExecInstance, argv: readonly string[], pollMs: readonly number[]): Promise<number> {

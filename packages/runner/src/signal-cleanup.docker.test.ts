@@ -19,15 +19,21 @@ async function waitFor<T>(what: string, ms: number, check: () => T | undefined):
   throw new Error(`gave up waiting for ${what} after ${ms} ms`);
 }
 
+/** Start the fixture in a child process, its container marked with a label of this case. */
+function startChild() {
+  const caseLabel = `dev.imgs.test-case=${randomUUID()}`;
+  const labels = [process.env.IMGS_CONTAINER_LABELS, caseLabel].filter(Boolean).join(",");
+  const child = spawn(process.execPath, ["--import", "tsx", fixture, BUSYBOX], {
+    cwd: root,
+    env: { ...process.env, IMGS_CONTAINER_LABELS: labels },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return { child, caseLabel };
+}
+
 describe("signal cleanup in a real process", () => {
-  it.each(["SIGINT", "SIGTERM"] as const)("removes the container and dies by %s when the process gets it", async (signal) => {
-    const caseLabel = `dev.imgs.test-case=${randomUUID()}`;
-    const labels = [process.env.IMGS_CONTAINER_LABELS, caseLabel].filter(Boolean).join(",");
-    const child = spawn(process.execPath, ["--import", "tsx", fixture, BUSYBOX], {
-      cwd: root,
-      env: { ...process.env, IMGS_CONTAINER_LABELS: labels },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+  it.each(["SIGINT", "SIGTERM", "SIGHUP"] as const)("removes the container and dies by %s when the process gets it", async (signal) => {
+    const { child, caseLabel } = startChild();
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -42,10 +48,28 @@ describe("signal cleanup in a real process", () => {
       child.kill(signal);
       const { code, signal: exitSignal } = await exited;
       const status = exitSignal ?? code;
-      expect([signal, signal === "SIGINT" ? 130 : 143]).toContain(status);
+      expect([signal, { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 }[signal]]).toContain(status);
       expect(containerIds(`label=${caseLabel}`)).toEqual([]);
     } finally {
       // Only does something when the test failed half way.
+      child.kill("SIGKILL");
+      removeContainers(containerIds(`label=${caseLabel}`));
+    }
+  });
+
+  it("after SIGKILL, the container ends and goes by itself: its keep-alive watched the killed process", async () => {
+    const { child, caseLabel } = startChild();
+    let stdout = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    try {
+      const id = await waitFor("the child to start a session", 30_000, () => /started ([0-9a-f]{64})/.exec(stdout)?.[1]);
+      expect(containerIds(`label=${caseLabel}`, "label=dev.imgs.keep-alive=watch", "status=running")).toEqual([id]);
+      child.kill("SIGKILL");
+      await exited;
+      // No handler ran: the engine noticed the closed attach, `cat` ended, and AutoRemove removed it.
+      await waitFor("the container to go", 20_000, () => (containerIds(`label=${caseLabel}`).length === 0 ? true : undefined));
+    } finally {
       child.kill("SIGKILL");
       removeContainers(containerIds(`label=${caseLabel}`));
     }

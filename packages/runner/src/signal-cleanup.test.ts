@@ -1,7 +1,9 @@
 import { EventEmitter } from "node:events";
 import { describe, expect, it } from "vitest";
-import { createSignalCleanup } from "./signal-cleanup.js";
-import type { CleanupSignal, LiveContainer, SignalTarget } from "./signal-cleanup.js";
+import { createContainerRegistry } from "./session/container-registry.js";
+import type { LiveContainer } from "./session/container-registry.js";
+import { removeContainersOnSignals } from "./signal-cleanup.js";
+import type { CleanupSignal, SignalTarget } from "./signal-cleanup.js";
 
 /** A process stand-in: an emitter whose kill() records the signal instead of dying. */
 class FakeProcess extends EventEmitter implements SignalTarget {
@@ -32,48 +34,68 @@ function liveContainer(id: string): LiveContainer & { removals: number; finish()
 
 const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-describe("createSignalCleanup", () => {
-  it("installs one SIGINT and one SIGTERM handler on first registration only", () => {
+describe("removeContainersOnSignals", () => {
+  it("installs one handler for each of SIGINT, SIGTERM and SIGHUP, and uninstalls them", () => {
     const proc = new FakeProcess();
-    const cleanup = createSignalCleanup(proc);
-    expect(proc.listenerCount("SIGINT")).toBe(0);
-    cleanup.register(liveContainer("a"));
-    cleanup.register(liveContainer("b"));
-    expect(proc.listenerCount("SIGINT")).toBe(1);
-    expect(proc.listenerCount("SIGTERM")).toBe(1);
-    expect(cleanup.size).toBe(2);
+    const uninstall = removeContainersOnSignals(proc, createContainerRegistry());
+    expect(["SIGINT", "SIGTERM", "SIGHUP"].map((signal) => proc.listenerCount(signal))).toEqual([1, 1, 1]);
+    uninstall();
+    expect(["SIGINT", "SIGTERM", "SIGHUP"].map((signal) => proc.listenerCount(signal))).toEqual([0, 0, 0]);
   });
 
-  it.each(["SIGINT", "SIGTERM"] as const)("on %s removes live containers, then removes its handlers and raises the signal again", async (signal) => {
+  it.each(["SIGINT", "SIGTERM", "SIGHUP"] as const)("on %s removes live containers, then removes its handlers and raises the signal again", async (signal) => {
     const proc = new FakeProcess();
-    const cleanup = createSignalCleanup(proc);
+    const registry = createContainerRegistry();
+    removeContainersOnSignals(proc, registry);
     const a = liveContainer("a");
     const b = liveContainer("b");
-    cleanup.register(a);
-    cleanup.register(b);
+    registry.add(a);
+    registry.add(b);
     proc.emit(signal);
-    expect([a.removals, b.removals]).toEqual([1, 1]);
     await settle();
+    expect([a.removals, b.removals]).toEqual([1, 1]);
     // Not raised again while a removal is still going on.
     expect(proc.kills).toEqual([]);
     a.finish();
     b.finish();
     await settle();
     expect(proc.kills).toEqual([[4242, signal]]);
-    expect(proc.listenerCount("SIGINT")).toBe(0);
-    expect(proc.listenerCount("SIGTERM")).toBe(0);
+    expect(proc.listenerCount(signal)).toBe(0);
+    expect(registry.stopping).toBe(true);
   });
 
-  it("does not remove containers that were unregistered (closed)", async () => {
+  it("waits for a container being created when the signal comes, and removes it too", async () => {
     const proc = new FakeProcess();
-    const cleanup = createSignalCleanup(proc);
+    const registry = createContainerRegistry();
+    removeContainersOnSignals(proc, registry);
+    let finishCreate = (): void => undefined;
+    const late = liveContainer("late");
+    const creating = registry.creating("img", () => new Promise<void>((resolve) => (finishCreate = resolve)).then(() => void registry.add(late)));
+    proc.emit("SIGTERM");
+    await settle();
+    expect(late.removals).toBe(0);
+    finishCreate();
+    await creating;
+    await settle();
+    expect(late.removals).toBe(1);
+    late.finish();
+    await settle();
+    expect(proc.kills).toEqual([[4242, "SIGTERM"]]);
+    await expect(registry.creating("img", () => Promise.resolve())).rejects.toMatchObject({ code: "RUN_STOPPING", image: "img" });
+  });
+
+  it("does not remove containers that were forgotten (closed)", async () => {
+    const proc = new FakeProcess();
+    const registry = createContainerRegistry();
+    removeContainersOnSignals(proc, registry);
     const closed = liveContainer("closed");
     const open = liveContainer("open");
-    const forget = cleanup.register(closed);
-    cleanup.register(open);
+    const forget = registry.add(closed);
+    registry.add(open);
     forget();
-    expect(cleanup.size).toBe(1);
+    expect(registry.size).toBe(1);
     proc.emit("SIGTERM");
+    await settle();
     open.finish();
     await settle();
     expect(closed.removals).toBe(0);
@@ -82,18 +104,21 @@ describe("createSignalCleanup", () => {
 
   it("raises the signal even when a removal fails", async () => {
     const proc = new FakeProcess();
-    const cleanup = createSignalCleanup(proc);
-    cleanup.register({ id: "x", remove: () => Promise.reject(new Error("engine gone")) });
+    const registry = createContainerRegistry();
+    removeContainersOnSignals(proc, registry);
+    registry.add({ id: "x", remove: () => Promise.reject(new Error("engine gone")) });
     proc.emit("SIGINT");
     await settle();
     expect(proc.kills).toEqual([[4242, "SIGINT"]]);
   });
 
-  it("raises at once on a second signal during the removals", () => {
+  it("raises at once on a second signal during the removals", async () => {
     const proc = new FakeProcess();
-    const cleanup = createSignalCleanup(proc);
-    cleanup.register(liveContainer("slow"));
+    const registry = createContainerRegistry();
+    removeContainersOnSignals(proc, registry);
+    registry.add(liveContainer("slow"));
     proc.emit("SIGINT");
+    await settle();
     proc.emit("SIGINT");
     expect(proc.kills).toEqual([[4242, "SIGINT"]]);
     expect(proc.listenerCount("SIGINT")).toBe(0);
@@ -103,17 +128,34 @@ describe("createSignalCleanup", () => {
     const proc = new FakeProcess();
     const seen: string[] = [];
     proc.on("SIGINT", () => seen.push("app"));
-    const cleanup = createSignalCleanup(proc);
+    const registry = createContainerRegistry();
+    removeContainersOnSignals(proc, registry);
     const container = liveContainer("a");
-    cleanup.register(container);
+    registry.add(container);
     proc.emit("SIGINT");
+    await settle();
     container.finish();
     await settle();
     expect(seen).toEqual(["app"]);
     expect(proc.kills).toEqual([]);
     expect(proc.listenerCount("SIGINT")).toBe(1);
-    // The process lives on, so a later session is protected again.
-    cleanup.register(liveContainer("b"));
-    expect(proc.listenerCount("SIGINT")).toBe(2);
+  });
+});
+
+describe("createContainerRegistry", () => {
+  it("removes a container added after its stop finished at once", async () => {
+    const registry = createContainerRegistry();
+    expect(await registry.stop()).toEqual([]);
+    const straggler = liveContainer("straggler");
+    registry.add(straggler);
+    expect(straggler.removals).toBe(1);
+    expect(registry.size).toBe(0);
+  });
+
+  it("reports the containers it could not remove", async () => {
+    const registry = createContainerRegistry();
+    const error = new Error("engine gone");
+    registry.add({ id: "x", remove: () => Promise.reject(error) });
+    expect(await registry.stop()).toEqual([{ id: "x", error }]);
   });
 });

@@ -1,7 +1,7 @@
 import type Dockerode from "dockerode";
 import type { ContainerCreateOptions } from "dockerode";
-import { containerLabels } from "./container-labels.js";
-import { dockerClient } from "./create-docker.js";
+import { MANAGED_LABEL } from "./container-labels.js";
+import { endpointOf } from "./create-docker.js";
 import { engineMessageOf, isNoSuchImage, isUnreachable, mentionsMissingProgram } from "./docker-errors.js";
 import { DockerContainerSession } from "./docker-session.js";
 import type { SessionContainer } from "./docker-session.js";
@@ -9,94 +9,120 @@ import { InvalidReferenceError } from "@imgs/reference";
 import { EngineUnreachableError, ImageNotFoundError } from "./errors/engine.js";
 import { BadCommandError, ProgramNotFoundError } from "./errors/exec.js";
 import type { StreamDemuxer } from "./run-exec.js";
-import { processSignalCleanup } from "./signal-cleanup.js";
-import type { SignalCleanup } from "./signal-cleanup.js";
+import { RunStoppingError } from "./errors/session.js";
+import type { ContainerRegistry } from "./session/container-registry.js";
+import { KeepAliveWatch, SLEEP_KEEP_ALIVE, WATCH_KEEP_ALIVE, createRequest } from "./session/keep-alive.js";
+import type { AttachableContainer, KeepAlive } from "./session/keep-alive.js";
 import type { ContainerSession } from "./types.js";
 
-/** Options of startContainer. */
+/** Options of startContainer. Nothing is read from the process: labels and the registry come from the program. */
 export interface StartContainerOptions {
   /** A local image; imgs never pulls. */
   readonly image: string;
-  /** Default: createDocker(). */
-  readonly docker?: Dockerode;
-  /** What the container runs, after the image's entrypoint (default `sleep infinity`, as docker-stacks does). */
-  readonly command?: readonly string[];
-  /** Extra container labels; IMGS_CONTAINER_LABELS and dev.imgs.managed=true are always added. */
+  /** The engine, from createDocker. */
+  readonly docker: Dockerode;
+  /**
+   * Container labels: the run's owner (ownerLabels) and any the program adds (containerLabels with
+   * IMGS_CONTAINER_LABELS); dev.imgs.managed=true and dev.imgs.keep-alive are always set.
+   */
   readonly labels?: Readonly<Record<string, string>>;
-  /** Remove the container when the process gets SIGINT or SIGTERM (default true). */
-  readonly handleSignals?: boolean;
+  /** The run's registry: the container is tracked there until removed, so a stop removes it. */
+  readonly cleanup?: ContainerRegistry;
+  /**
+   * What the container runs, after the image's entrypoint. Default: the watch keep-alive (`cat` on
+   * an attached stdin, ending with the run's process; `sleep infinity` for images without `cat`).
+   */
+  readonly command?: readonly string[];
 }
 
 /** The part of dockerode that opening a session uses. */
 export interface SessionDocker {
   readonly modem: StreamDemuxer;
-  createContainer(options: ContainerCreateOptions): Promise<SessionContainer>;
+  createContainer(options: ContainerCreateOptions): Promise<SessionContainer & Partial<AttachableContainer>>;
 }
 
 /** What openSession needs besides the client. */
 export interface OpenSessionOptions {
   readonly image: string;
-  readonly command: readonly string[];
+  /** The caller's own main command; undefined for the watch keep-alive. */
+  readonly command: readonly string[] | undefined;
   readonly labels: Readonly<Record<string, string>>;
   readonly endpoint: string;
-  readonly cleanup: SignalCleanup | undefined;
+  readonly cleanup: ContainerRegistry | undefined;
 }
 
-/** The command a session's container runs unless told otherwise: it stays up until removed. */
-export const DEFAULT_CONTAINER_COMMAND: readonly string[] = ["sleep", "infinity"];
+/** docker-stacks' main command (`sleep infinity`), the fallback for images without `cat`. */
+export const DEFAULT_CONTAINER_COMMAND: readonly string[] = SLEEP_KEEP_ALIVE.command;
 
-function startError(error: unknown, options: OpenSessionOptions, containerId: string): unknown {
+function startError(error: unknown, options: OpenSessionOptions, keepAlive: KeepAlive, containerId: string): unknown {
   if (isUnreachable(error)) return new EngineUnreachableError(options.endpoint, error);
   if (isNoSuchImage(error)) return new ImageNotFoundError(options.image, error);
   const message = engineMessageOf(error);
-  if (mentionsMissingProgram(message)) return new ProgramNotFoundError(options.image, containerId, options.command, message);
+  if (mentionsMissingProgram(message)) return new ProgramNotFoundError(options.image, containerId, keepAlive.command, message);
   return error;
 }
 
-/** Create and start a container and wrap it in a session; a container that fails to start is removed. */
-export async function openSession(docker: SessionDocker, options: OpenSessionOptions): Promise<ContainerSession> {
-  if (options.image.trim() === "") throw new InvalidReferenceError(options.image, "the image name is empty");
-  if (options.command.length === 0) throw new BadCommandError(options.command, "a container needs a command to run");
-  let container: SessionContainer;
+/** Create, attach (for a watch) and start one container; a container that fails to start is removed. */
+async function openWith(docker: SessionDocker, options: OpenSessionOptions, keepAlive: KeepAlive): Promise<ContainerSession> {
+  let container: SessionContainer & Partial<AttachableContainer>;
   try {
-    container = await docker.createContainer({
-      Image: options.image,
-      Cmd: [...options.command],
-      Labels: { ...options.labels },
-      Tty: false,
-      OpenStdin: false,
-      AttachStdin: false,
-      AttachStdout: false,
-      AttachStderr: false,
-    });
+    container = await docker.createContainer(createRequest(options.image, keepAlive, { ...options.labels, [MANAGED_LABEL]: "true" }));
   } catch (error) {
-    throw startError(error, options, "");
+    throw startError(error, options, keepAlive, "");
   }
-  // Registered before start, so a signal that arrives while it starts still removes it.
-  const session = new DockerContainerSession(container, docker.modem, options);
+  // Tracked before it starts, so a stop that comes while it starts still removes it.
+  const session = new DockerContainerSession(container, docker.modem, { ...options, keepAlive });
   try {
+    if (keepAlive.kind === "watch" && container.attach) {
+      session.holdWatch(await KeepAliveWatch.attach(container as AttachableContainer, docker.modem));
+    }
     await container.start();
   } catch (error) {
-    // The start error is the one worth reporting; a removal that fails too stays registered for signals.
+    // The start error is the one worth reporting; a removal that fails too stays tracked for the stop.
     await session.close().catch(() => undefined);
-    throw startError(error, options, container.id);
+    throw startError(error, options, keepAlive, container.id);
+  }
+  if (options.cleanup?.stopping) {
+    // The run stopped while this container was being made: the stop removes it; nobody may use it.
+    await session.close().catch(() => undefined);
+    throw new RunStoppingError(options.image);
   }
   return session;
 }
 
+/** The watch keep-alive, or docker-stacks' `sleep infinity` when the image has no `cat`. */
+async function openWatched(docker: SessionDocker, options: OpenSessionOptions): Promise<ContainerSession> {
+  try {
+    return await openWith(docker, options, WATCH_KEEP_ALIVE);
+  } catch (error) {
+    if (error instanceof ProgramNotFoundError && error.program === WATCH_KEEP_ALIVE.command[0]) return openWith(docker, options, SLEEP_KEEP_ALIVE);
+    throw error;
+  }
+}
+
+/** Create and start a container and wrap it in a session, tracked by the run's registry when there is one. */
+export async function openSession(docker: SessionDocker, options: OpenSessionOptions): Promise<ContainerSession> {
+  if (options.image.trim() === "") throw new InvalidReferenceError(options.image, "the image name is empty");
+  const { command } = options;
+  if (command?.length === 0) throw new BadCommandError([], "a container needs a command to run");
+  const open = (): Promise<ContainerSession> =>
+    command === undefined ? openWatched(docker, options) : openWith(docker, options, { kind: "command", command });
+  return options.cleanup ? options.cleanup.creating(options.image, open) : open();
+}
+
 /**
  * Start a container from a local image and return a session to exec in; closing or disposing the
- * session force-removes the container.
+ * session force-removes the container. By default its main process ends with the run's process
+ * (see KeepAlive), so even a killed run leaves no container running.
  *
- * @example await using session = await startContainer({ image: "imgs.localhost/busybox:latest" });
+ * @example await using session = await startContainer({ image: "imgs.localhost/busybox:latest", docker, labels, cleanup });
  */
 export async function startContainer(options: StartContainerOptions): Promise<ContainerSession> {
-  const { docker, endpoint } = dockerClient(options.docker);
-  return openSession(docker, {
+  return openSession(options.docker, {
     image: options.image,
-    command: options.command ?? DEFAULT_CONTAINER_COMMAND,
-    labels: containerLabels(process.env, options.labels),
-    endpoint,
-    cleanup: options.handleSignals === false ? undefined : processSignalCleanup(),
+    command: options.command,
+    labels: options.labels ?? {},
+    endpoint: endpointOf(options.docker),
+    cleanup: options.cleanup,
   });
 }

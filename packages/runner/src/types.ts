@@ -15,6 +15,11 @@ export interface ExecOptions {
   readonly user?: string;
   /** Working directory; default the image's. */
   readonly workdir?: string;
+  /**
+   * Most bytes of output (stdout and stderr together) to keep; past it the command fails with
+   * OutputTooLargeError. Default and maximum MAX_OUTPUT_BYTES, what one JavaScript string can hold.
+   */
+  readonly maxOutputBytes?: number;
 }
 
 /** What one exec returned, decoded as UTF-8. */

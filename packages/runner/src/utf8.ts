@@ -31,13 +31,3 @@ export function invalidUtf8Offset(bytes: Uint8Array): number {
   }
   return -1;
 }
-
-/** Decode bytes as UTF-8, or return the offset of the first invalid byte; a BOM is kept as text. */
-export function decodeUtf8(bytes: Uint8Array): { text: string } | { invalidAt: number; cause: unknown } {
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes) };
-  } catch (cause) {
-    // TextDecoder does not say where; find it only on this rare path.
-    return { invalidAt: Math.max(invalidUtf8Offset(bytes), 0), cause };
-  }
-}

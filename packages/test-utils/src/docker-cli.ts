@@ -3,9 +3,27 @@ import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import type { Readable } from "node:stream";
 import { promisify } from "node:util";
-import { createDocker, LABELS_ENV } from "@imgs/runner";
+import { homedir, userInfo } from "node:os";
+import { containerLabels, createDocker, LABELS_ENV } from "@imgs/runner";
+import type { DockerClient } from "@imgs/runner";
 
 const run = promisify(execFile);
+
+let client: DockerClient | undefined;
+
+/** The engine of this process's environment (DOCKER_HOST, context, default socket), made once; tests and benches only. */
+export function processDocker(): DockerClient {
+  client ??= createDocker({ env: process.env, homeDir: homedir(), localUser: userInfo().username });
+  return client;
+}
+
+/**
+ * What startContainer needs in a test: the engine, and labels that mark the container as this test
+ * run's (IMGS_CONTAINER_LABELS, set by the Docker project's global setup), so its teardown counts it.
+ */
+export function testEngine(): { docker: DockerClient["docker"]; labels: Record<string, string> } {
+  return { docker: processDocker().docker, labels: containerLabels(process.env) };
+}
 
 /** The local busybox image scripts/engine.sh makes; every test image here starts from it. */
 export const BUSYBOX = "imgs.localhost/busybox:latest";
@@ -83,7 +101,7 @@ export interface ContainerEventLog {
  * 256 events for replay, and Docker tests running beside this one make many (every exec is three).
  */
 export async function recordContainerEvents(labels: readonly string[]): Promise<ContainerEventLog> {
-  const stream = (await createDocker().docker.getEvents({
+  const stream = (await processDocker().docker.getEvents({
     filters: { type: ["container"], event: ["create", "destroy"], label: [...labels] },
   })) as Readable;
   const events: ContainerEvent[] = [];

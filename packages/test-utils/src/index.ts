@@ -12,10 +12,14 @@ export {
   dockerRun,
   imageExists,
   labelNewContainers,
+  processDocker,
   recordContainerEvents,
+  testEngine,
   testRunLabel,
 } from "./docker-cli.js";
 export type { ContainerEvent, ContainerEventLog } from "./docker-cli.js";
+export { freePort, SSHD, sshKeygen, sshTestDir, startSshd } from "./sshd.js";
+export type { SshKeyPair, StartSshdOptions, TestSshd } from "./sshd.js";
 export { historyLineProblems, manifestProblems, tagsFileProblems } from "./docker-stacks-format.js";
 export { EXAMPLE_IMAGES, ensureExampleImages, exampleRef } from "./example-images.js";
 export { compareLines, readGolden } from "./golden.js";

@@ -1,3 +1,4 @@
+import { containerLabels, createContainerRegistry, DEFAULT_RUN_TIME_LIMIT_MS, ownerLabels } from "@imgs/runner";
 import type { CliDeps } from "../deps.js";
 
 /** CliDeps whose stdout and stderr are captured as text; the engine must not be touched unless `docker` is given. */
@@ -13,6 +14,12 @@ export function capturedDeps(overrides: Partial<CliDeps> = {}): CliDeps & { out:
     docker: () => Promise.reject(new Error("the Docker engine was contacted")),
     machine: "x86_64",
     cpus: 2,
+    // This test process owns the run: its containers carry the test run's labels as well.
+    containers: {
+      labels: containerLabels(process.env, ownerLabels({ runId: "test-run", host: "imgs-test-host", pid: process.pid, timeLimitMs: DEFAULT_RUN_TIME_LIMIT_MS })),
+      cleanup: createContainerRegistry(),
+    },
+    host: { name: "imgs-test-host", isProcessAlive: (pid) => pid === process.pid },
     ...overrides,
     out: () => out,
     err: () => err,

@@ -3,6 +3,7 @@ import { commitTag, readGitSnapshot } from "@imgs/git-helper";
 import { builtinCatalog, imageRef, loadConfig } from "@imgs/hierarchy";
 import { endpointOf, execOrThrow, startContainer } from "@imgs/runner";
 import type { CliDeps } from "../deps.js";
+import { cleanupContainers } from "./cleanup.js";
 
 /** One line of the doctor's report. */
 export interface DoctorCheck {
@@ -21,8 +22,9 @@ export interface DoctorOptions {
 
 /**
  * Checks what imgs needs: the engine answers, a container of a local image starts, runs a command
- * and is removed, and the working directory's git facts can be read. Every check runs; none stops
- * the others.
+ * and is removed, no container of a run that no longer exists is left (those found are removed, as
+ * `imgs cleanup` does), and the working directory's git facts can be read. Every check runs; none
+ * stops the others.
  */
 export async function runDoctor(deps: CliDeps, options: DoctorOptions = {}): Promise<DoctorCheck[]> {
   const check = async (name: string, fn: () => Promise<string>): Promise<DoctorCheck> => {
@@ -44,13 +46,24 @@ export async function runDoctor(deps: CliDeps, options: DoctorOptions = {}): Pro
         return `${image}: ${await execOrThrow(session, ["uname", "-sm"])}, removed after use`;
       })
     : { name: "container", ok: false, detail: "skipped: no engine" };
+  const leftovers = engine.ok
+    ? await check("leftovers", async () => {
+        const { verdicts, removed } = await cleanupContainers({}, deps);
+        const live = verdicts.length - removed.length;
+        const gone =
+          removed.length === 0
+            ? "none left by runs that no longer exist"
+            : `removed ${removed.length} left by runs that no longer exist (${removed.map((id) => id.slice(0, 12)).join(", ")})`;
+        return `${gone}; ${live} of runs that may be alive kept`;
+      })
+    : { name: "leftovers", ok: false, detail: "skipped: no engine" };
   const git = await check("git", async () => {
     const snapshot = await readGitSnapshot({ dir: deps.cwd, env: deps.env });
     const where = snapshot.branch ? `branch ${snapshot.branch}` : "detached HEAD";
     const tags = snapshot.tags.length ? `, tags ${snapshot.tags.join(" ")}` : "";
     return `${snapshot.root}: ${commitTag(snapshot)} on ${where}${tags}, default branch ${snapshot.defaultBranch ?? "unknown"}`;
   });
-  return [engine, container, git];
+  return [engine, container, leftovers, git];
 }
 
 async function firstImageOfConfig(deps: CliDeps, config: string | undefined): Promise<string> {

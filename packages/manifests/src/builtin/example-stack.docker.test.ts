@@ -2,7 +2,7 @@ import { runManifest } from "../run-manifest.js";
 import { inspectImage, startContainer } from "@imgs/runner";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderManifest } from "../files/render-manifest.js";
-import { docker, dockerRun, ensureExampleImages, exampleRef, manifestProblems, fakeGit, FIXED_NOW, fakeRefs } from "@imgs/test-utils";
+import { docker, dockerRun, ensureExampleImages, exampleRef, manifestProblems, fakeGit, FIXED_NOW, fakeRefs, testEngine } from "@imgs/test-utils";
 import type { Manifest, ManifestContext, ManifestPiece } from "../types.js";
 import { buildInfoManifest } from "./build-info.js";
 import { aptPackagesManifest, rPackagesManifest } from "./docker-stacks.js";
@@ -33,7 +33,7 @@ function body(piece: ManifestPiece, command: string): string {
 /** Every piece of an image's manifest, build-info first, from one container. */
 async function manifestOf(name: string): Promise<ManifestPiece[]> {
   const ref = exampleRef(name);
-  await using container = await startContainer({ image: ref });
+  await using container = await startContainer({ ...testEngine(), image: ref });
   const ctx: ManifestContext = {
     container,
     git: fakeGit(),

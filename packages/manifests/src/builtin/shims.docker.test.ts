@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defineManifest } from "../define-manifest.js";
 import { renderManifest } from "../files/render-manifest.js";
 import { renderPiece } from "../render-piece.js";
-import { buildTestImage, docker, manifestProblems, fakeGit, FIXED_NOW, fakeRefs } from "@imgs/test-utils";
+import { buildTestImage, docker, manifestProblems, fakeGit, FIXED_NOW, fakeRefs, testEngine } from "@imgs/test-utils";
 import type { Manifest, ManifestContext, ManifestPiece } from "../types.js";
 import { buildInfoManifest } from "./build-info.js";
 import { aptPackagesManifest, condaEnvironmentManifest, juliaPackagesManifest, sparkInfoManifest } from "./docker-stacks.js";
@@ -18,7 +18,7 @@ let session: AsyncDisposable | undefined;
 
 beforeAll(async () => {
   await buildTestImage(IMAGE, new URL("../../test-images/shims/", import.meta.url));
-  const container = await startContainer({ image: IMAGE });
+  const container = await startContainer({ ...testEngine(), image: IMAGE });
   session = container;
   ctx = {
     container,

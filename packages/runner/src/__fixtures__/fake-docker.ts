@@ -1,6 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { ContainerCreateOptions, ExecCreateOptions } from "dockerode";
 import type { SessionContainer } from "../docker-session.js";
+import type { AttachableContainer } from "../session/keep-alive.js";
 import type { ExecInstance, StreamDemuxer } from "../run-exec.js";
 import type { SessionDocker } from "../start-container.js";
 
@@ -36,6 +37,10 @@ export function systemError(code: string, syscall = "connect"): Error & { code: 
 /** What the fakes record, for assertions. */
 export interface FakeLog {
   readonly created: ExecCreateOptions[];
+  /** Calls in order: "attach", "start", "remove". */
+  readonly calls: string[];
+  /** The streams handed out by attach; ending one is the container's main process ending. */
+  readonly attached: PassThrough[];
   /** For each inspect call, whether both output halves had ended by then. */
   readonly inspectedAfterEnd: boolean[];
   removed: number;
@@ -63,17 +68,23 @@ function fakeDemuxer(halves: WeakMap<NodeJS.ReadableStream, Halves>, scripts: We
 
 /** A fake container whose execs follow `scripts` in order; removing it breaks hanging execs. */
 export function fakeContainer(scripts: readonly FakeExecScript[], id = "c0ffee".padEnd(64, "0")): {
-  container: SessionContainer;
+  container: SessionContainer & AttachableContainer;
   demuxer: StreamDemuxer;
   log: FakeLog;
 } {
-  const log: FakeLog = { created: [], inspectedAfterEnd: [], removed: 0 };
+  const log: FakeLog = { created: [], calls: [], attached: [], inspectedAfterEnd: [], removed: 0 };
   const halves = new WeakMap<NodeJS.ReadableStream, Halves>();
   const scriptOf = new WeakMap<NodeJS.ReadableStream, FakeExecScript>();
   const hanging = new Set<PassThrough>();
   let next = 0;
-  const container: SessionContainer = {
+  const container: SessionContainer & AttachableContainer = {
     id,
+    attach() {
+      log.calls.push("attach");
+      const stream = new PassThrough({ objectMode: true });
+      log.attached.push(stream);
+      return Promise.resolve(stream);
+    },
     exec(options: ExecCreateOptions): Promise<ExecInstance> {
       log.created.push(options);
       const script = scripts[next++] ?? { exitCode: 0 };
@@ -99,8 +110,12 @@ export function fakeContainer(scripts: readonly FakeExecScript[], id = "c0ffee".
         },
       });
     },
-    start: () => Promise.resolve(),
+    start: () => {
+      log.calls.push("start");
+      return Promise.resolve();
+    },
     remove() {
+      log.calls.push("remove");
       log.removed += 1;
       for (const stream of hanging) stream.end();
       hanging.clear();

@@ -4,10 +4,30 @@ import type { ExecResult } from "../types.js";
 /** How many lines of output an error message carries. */
 const TAIL_LINES = 20;
 
-/** The last lines of a command's combined output, for error messages. */
-export function outputTail(output: string, lines = TAIL_LINES): string {
-  const all = output.trimEnd().split("\n");
-  return all.slice(-lines).join("\n");
+/** How many bytes (UTF-8) of output an error message carries at most, however long its lines are. */
+const TAIL_BYTES = 4096;
+
+/**
+ * The end of a command's output, for error messages: its last `lines` lines, and of those at most
+ * `bytes` bytes (UTF-8); a line cut in the middle starts with a mark saying how much was cut. Only
+ * the end of the output is looked at, so a 200 MB line costs no more than a short one.
+ */
+export function outputTail(output: string, lines = TAIL_LINES, bytes = TAIL_BYTES): string {
+  const end = output.trimEnd();
+  // A UTF-8 byte takes at least one UTF-16 unit, so the last `bytes` units hold the last `bytes` bytes.
+  const window = end.slice(-bytes);
+  let cut = window.length;
+  for (let kept = 0; kept < lines && cut >= 0; kept += 1) cut = cut === 0 ? -1 : window.lastIndexOf("\n", cut - 1);
+  let tail = cut < 0 ? window : window.slice(cut + 1);
+  const encoded = Buffer.from(tail, "utf8");
+  if (encoded.length > bytes) {
+    // Start on a character: skip the continuation bytes of one cut in two.
+    let from = encoded.length - bytes;
+    while (from < encoded.length && ((encoded[from] ?? 0) & 0xc0) === 0x80) from += 1;
+    tail = encoded.subarray(from).toString("utf8");
+  }
+  const startsLine = tail.length === end.length || end[end.length - tail.length - 1] === "\n";
+  return startsLine ? tail : `[… ${Buffer.byteLength(end, "utf8") - Buffer.byteLength(tail, "utf8")} bytes cut] ${tail}`;
 }
 
 /** The argv as one readable line, for messages. */

@@ -6,7 +6,7 @@ import { readGitSnapshot } from "@imgs/git-helper";
 import type { GitSnapshot } from "@imgs/git-helper";
 import { ExecFailedError, ExecTimeoutError, ProgramNotFoundError, execOrThrow, inspectImage, startContainer, withExecCache } from "@imgs/runner";
 import type { ContainerSession } from "@imgs/runner";
-import { makeGitRepo, fakeRefs } from "@imgs/test-utils";
+import { makeGitRepo, fakeRefs, testEngine } from "@imgs/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runTagger } from "../run-tagger.js";
 import type { TagContext, Tagger } from "../types.js";
@@ -54,7 +54,7 @@ const failureOf = (tagger: Tagger, ctx: TagContext): Promise<unknown> =>
 
 describe("container taggers on the shims image", () => {
   it("return docker-stacks' values from programs that print the real formats", async () => {
-    await using session = await startContainer({ image: BUSYBOX });
+    await using session = await startContainer({ ...testEngine(), image: BUSYBOX });
     const ctx = await contextFor(withExecCache(session), "shims");
     const names = ["commit-sha", "date", "ubuntu-version", "os-version", "mamba", "conda", "jupyter-notebook", "jupyter-lab",
       "jupyter-hub", "r", "julia", "spark", "java"];
@@ -77,7 +77,7 @@ describe("container taggers on the shims image", () => {
   });
 
   it("throws TaggerFailedError wrapping ExecTimeoutError when a command hangs", async () => {
-    await using session = await startContainer({ image: BUSYBOX });
+    await using session = await startContainer({ ...testEngine(), image: BUSYBOX });
     const hang = commandTagger({ name: "hang", command: "sleep 60", pattern: ".", timeoutMs: 1000 });
     const error = await failureOf(hang, await contextFor(session, "shims"));
     expect(error).toBeInstanceOf(TaggerFailedError);
@@ -88,7 +88,7 @@ describe("container taggers on the shims image", () => {
 
 describe("container taggers on Debian with real programs", () => {
   it("return the versions the programs report", async () => {
-    await using session = await startContainer({ image: DEBIAN });
+    await using session = await startContainer({ ...testEngine(), image: DEBIAN });
     const ctx = await contextFor(withExecCache(session), "debian");
     const ask = (cmd: readonly string[]) => execOrThrow(session, cmd);
     const python = await ask(["python3", "-c", "import platform; print(platform.python_version())"]);
@@ -117,7 +117,7 @@ describe("container taggers on Debian with real programs", () => {
   });
 
   it("throw clear errors for missing programs, failing commands, odd output and bad tags", async () => {
-    await using session = await startContainer({ image: DEBIAN });
+    await using session = await startContainer({ ...testEngine(), image: DEBIAN });
     const ctx = await contextFor(session, "debian");
 
     const missing = await failureOf(builtinTaggers.julia as Tagger, ctx);

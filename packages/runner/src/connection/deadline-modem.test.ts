@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { startStuckEngine } from "../__fixtures__/stuck-engine.js";
+import type { StuckEngine } from "../__fixtures__/stuck-engine.js";
+import { createDocker } from "../create-docker.js";
+import { inspectImage, listImages, removeImage, tagImage } from "../images.js";
+import { startContainer } from "../start-container.js";
+import { callOf, requestOf } from "./deadline-modem.js";
+import { EngineTimeoutError } from "../errors/connection.js";
+
+const IMAGE = "imgs.localhost/busybox:latest";
+const DEADLINE_MS = 250;
+let engine: StuckEngine | undefined;
+
+afterEach(async () => {
+  await engine?.close();
+  engine = undefined;
+});
+
+async function stuckOn(hang: RegExp, transport: "unix" | "tcp" = "unix") {
+  engine = await startStuckEngine(hang, transport);
+  const { docker, endpoint } = createDocker({ env: { DOCKER_HOST: engine.host }, homeDir: "/nonexistent-home", deadlines: { callMs: DEADLINE_MS } });
+  return { docker, endpoint, engine };
+}
+
+/** The EngineTimeoutError a promise fails with. */
+async function timeoutOf(work: Promise<unknown>): Promise<EngineTimeoutError> {
+  const error: unknown = await work.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(EngineTimeoutError);
+  return error as EngineTimeoutError;
+}
+
+describe("engine calls against an engine that accepts connections and never answers", () => {
+  it.each([
+    ["create container", /^POST \/containers\/create$/, "unix"],
+    ["create container", /^POST \/containers\/create$/, "tcp"],
+    ["attach to container", /\/attach$/, "unix"],
+    ["start container", /^POST \/containers\/[^/]+\/start$/, "unix"],
+  ] as const)("startContainer fails with EngineTimeoutError naming %s and the endpoint (%s)", async (call, hang, transport) => {
+    const { docker, endpoint } = await stuckOn(hang, transport);
+    const error = await timeoutOf(startContainer({ image: IMAGE, docker }));
+    expect(error).toMatchObject({ code: "ENGINE_TIMEOUT", call, endpoint, timeoutMs: DEADLINE_MS });
+    expect(error.message).toContain(`the Docker engine at ${endpoint} did not answer "${call}" (`);
+    expect(error.message).toContain(`within ${DEADLINE_MS} ms`);
+  });
+
+  it.each([
+    ["create exec", /\/exec$/],
+    ["start exec", /^POST \/exec\/[^/]+\/start$/],
+    ["inspect exec", /^GET \/exec\/[^/]+\/json$/],
+  ])("an exec fails with EngineTimeoutError naming %s", async (call, hang) => {
+    const { docker, endpoint } = await stuckOn(hang);
+    const session = await startContainer({ image: IMAGE, docker, command: ["sleep", "infinity"] });
+    expect(await timeoutOf(session.exec("true"))).toMatchObject({ call, endpoint });
+    await session.close();
+  });
+
+  it("closing a session fails with a message naming the container, caused by the remove that timed out", async () => {
+    const { docker } = await stuckOn(/^DELETE /);
+    const session = await startContainer({ image: IMAGE, docker, command: ["sleep", "infinity"] });
+    const error: unknown = await session.close().catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: "CONTAINER_NOT_REMOVED", containerId: session.id, cause: { code: "ENGINE_TIMEOUT", call: "remove container" } });
+  });
+
+  it.each([
+    ["inspect image", () => (docker: Parameters<typeof inspectImage>[1]) => inspectImage(IMAGE, docker)],
+    ["tag image", () => (docker: Parameters<typeof tagImage>[2]) => tagImage(IMAGE, "imgs.localhost/x:y", docker)],
+    ["remove image", () => (docker: Parameters<typeof removeImage>[1]) => removeImage(IMAGE, docker)],
+    ["list images", () => (docker: Parameters<typeof listImages>[0]) => listImages(docker)],
+  ])("the image helper for %s fails with EngineTimeoutError", async (call, helper) => {
+    const { docker } = await stuckOn(/images/);
+    expect(await timeoutOf(helper()({ docker }))).toMatchObject({ call });
+  });
+
+  it("does not bound a call when callMs is 0, and answers that come in time pass through", async () => {
+    engine = await startStuckEngine(/^GET \/version$/);
+    const { docker } = createDocker({ env: { DOCKER_HOST: engine.host }, homeDir: "/nonexistent-home", deadlines: { callMs: 0 } });
+    const version = docker.version();
+    const outcome = await Promise.race([version.then(() => "answered"), new Promise((resolve) => setTimeout(() => resolve("still waiting"), DEADLINE_MS * 2))]);
+    expect(outcome).toBe("still waiting");
+    await engine.close();
+    await version.catch(() => undefined);
+    engine = await startStuckEngine(/nothing/);
+    const quick = createDocker({ env: { DOCKER_HOST: engine.host }, homeDir: "/nonexistent-home", deadlines: { callMs: DEADLINE_MS } });
+    expect(await quick.docker.version()).toMatchObject({ Version: "27.0.0" });
+  });
+});
+
+describe("callOf", () => {
+  it.each([
+    ["POST", "/containers/create?", "create container"],
+    ["POST", "/v1.46/containers/abc/start?", "start container"],
+    ["GET", "/containers/abc/json", "inspect container"],
+    ["DELETE", "/containers/abc?force=true", "remove container"],
+    ["GET", "/images/imgs.localhost/busybox:latest/json", "inspect image"],
+    ["GET", "/plugins", "GET /plugins"],
+  ])("%s %s is %s", (method, path, call) => {
+    expect(callOf(requestOf(method, path))).toBe(call);
+  });
+});

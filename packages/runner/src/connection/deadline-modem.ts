@@ -1,0 +1,111 @@
+import type Modem from "docker-modem";
+import type { ConstructorOptions, DialOptions, RequestCallback } from "docker-modem";
+import { EngineTimeoutError } from "../errors/connection.js";
+import { lazyRequire } from "../lazy-require.js";
+
+const loadModem = lazyRequire<typeof Modem>("docker-modem");
+
+/** How long engine calls may take, in ms. */
+export interface EngineDeadlines {
+  /**
+   * One engine call, from sending the request to the whole answer (for a hijacked or streamed
+   * answer, such as an exec's output, until it starts). 0 for none.
+   */
+  readonly callMs: number;
+  /** An ssh connection: TCP connect, key exchange and login. */
+  readonly connectMs: number;
+}
+
+/** One minute a call: far above what a healthy engine needs, even loaded; an ssh login gets 20 s. */
+export const DEFAULT_ENGINE_DEADLINES: EngineDeadlines = { callMs: 60_000, connectMs: 20_000 };
+
+// What each request asks, in words, for messages; ids and names are left out (the request shows them).
+const CALLS: readonly (readonly [RegExp, string])[] = [
+  [/^POST \/containers\/create$/, "create container"],
+  [/^POST \/containers\/[^/]+\/start$/, "start container"],
+  [/^POST \/containers\/[^/]+\/attach$/, "attach to container"],
+  [/^POST \/containers\/[^/]+\/exec$/, "create exec"],
+  [/^GET \/containers\/json$/, "list containers"],
+  [/^GET \/containers\/[^/]+\/json$/, "inspect container"],
+  [/^DELETE \/containers\/[^/]+$/, "remove container"],
+  [/^POST \/exec\/[^/]+\/start$/, "start exec"],
+  [/^GET \/exec\/[^/]+\/json$/, "inspect exec"],
+  [/^GET \/images\/json$/, "list images"],
+  [/^GET \/images\/.+\/json$/, "inspect image"],
+  [/^POST \/images\/.+\/tag$/, "tag image"],
+  [/^DELETE \/images\/.+$/, "remove image"],
+  [/^GET \/version$/, "version"],
+  [/^GET \/_ping$/, "ping"],
+];
+
+/** "POST /containers/create" for a request, without the query and API version prefix. */
+export function requestOf(method: string | undefined, path: string | undefined): string {
+  const bare = (path ?? "").split("?")[0]?.replace(/^\/v\d+\.\d+(?=\/)/, "") ?? "";
+  return `${method ?? "GET"} ${bare}`;
+}
+
+/** What a request asks, in words ("create container"), or the request itself when it is not one imgs names. */
+export function callOf(request: string): string {
+  return CALLS.find(([pattern]) => pattern.test(request))?.[1] ?? request;
+}
+
+/**
+ * Requests whose length is the work's, not the engine's answer time: uploads (build, load, put
+ * archive), waits and event streams. They are bounded by their callers (abort signals, timeouts).
+ */
+function isOpenEnded(options: DialOptions, request: string): boolean {
+  return (options as { file?: unknown }).file !== undefined || /\/(wait|events)$/.test(request);
+}
+
+/** A modem class like docker-modem's, whose calls have a deadline; made once docker-modem is loaded. */
+type DeadlineModemClass = new (options: ConstructorOptions, endpoint: string, callMs: number) => Modem;
+
+function defineDeadlineModem(Base: typeof Modem): DeadlineModemClass {
+  class DeadlineModem extends Base {
+    readonly #endpoint: string;
+    readonly #callMs: number;
+
+    constructor(options: ConstructorOptions, endpoint: string, callMs: number) {
+      super(options);
+      this.#endpoint = endpoint;
+      this.#callMs = callMs;
+    }
+
+    override dial(options: DialOptions, callback?: RequestCallback): void {
+      const request = requestOf(options.method, options.path);
+      if (this.#callMs <= 0 || isOpenEnded(options, request)) return super.dial(options, callback);
+      const own = new AbortController();
+      const given = (options as { abortSignal?: AbortSignal }).abortSignal;
+      let done = false;
+      const finish: RequestCallback = (error, result) => {
+        if (done) {
+          // An answer after the deadline: a hijacked socket or stream nobody will read.
+          (result as { destroy?: () => void } | null)?.destroy?.();
+          return;
+        }
+        done = true;
+        clearTimeout(timer);
+        callback?.(error, result);
+      };
+      const timer = setTimeout(() => {
+        own.abort();
+        finish(new EngineTimeoutError(this.#endpoint, callOf(request), request, this.#callMs), null);
+      }, this.#callMs);
+      const abortSignal = given ? AbortSignal.any([given, own.signal]) : own.signal;
+      super.dial({ ...options, abortSignal }, finish);
+    }
+  }
+  return DeadlineModem;
+}
+
+let deadlineModemClass: DeadlineModemClass | undefined;
+
+/**
+ * A docker-modem whose every call has a deadline: when the engine has not answered in time, the
+ * request is aborted and the call fails with EngineTimeoutError naming the call and the endpoint.
+ * An engine that accepts connections but never answers would otherwise hang imgs forever.
+ */
+export function createDeadlineModem(options: ConstructorOptions, endpoint: string, callMs: number): Modem {
+  deadlineModemClass ??= defineDeadlineModem(loadModem());
+  return new deadlineModemClass(options, endpoint, callMs);
+}

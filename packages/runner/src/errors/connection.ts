@@ -1,0 +1,105 @@
+import { ImgsError } from "@imgs/errors";
+
+/** Why a host key was refused: OpenSSH's HOST_NEW, HOST_CHANGED and HOST_REVOKED. */
+export type HostKeyProblem = "unknown" | "changed" | "revoked";
+
+/** What a HostKeyVerificationError carries. */
+export interface HostKeyRefusal {
+  /** The engine address, e.g. "ssh://deploy@build1:22". */
+  readonly endpoint: string;
+  /** The name looked up in known_hosts: "build1", or "[build1]:2222" for another port. */
+  readonly lookupName: string;
+  readonly problem: HostKeyProblem;
+  /** The offered key's type and SHA256 fingerprint. */
+  readonly keyType: string;
+  readonly fingerprint: string;
+  /** The known_hosts files that were read. */
+  readonly files: readonly string[];
+  /** Where the old key (changed) or the @revoked line (revoked) is, as "path:line". */
+  readonly knownAt: readonly string[];
+  /** Extra facts for the message (other key types known, @cert-authority lines). */
+  readonly note?: string;
+}
+
+function refusalMessage(r: HostKeyRefusal): string {
+  const key = `the ${r.keyType} key ${r.fingerprint} of ${r.lookupName}`;
+  const files = r.files.length > 0 ? r.files.join(", ") : "no known_hosts file";
+  const note = r.note ? ` (${r.note})` : "";
+  switch (r.problem) {
+    case "unknown":
+      return (
+        `Host key verification failed for ${r.endpoint}: ${key} is not in ${files}${note}. ` +
+        `Check the fingerprint with the host's owner, then add the key (for example by running ssh to the host once and answering yes), as the docker CLI needs too`
+      );
+    case "changed":
+      return (
+        `Host key verification failed for ${r.endpoint}: the host key has CHANGED: ${key} differs from the key at ${r.knownAt.join(", ")}. ` +
+        `Someone may be intercepting the connection, or the host was reinstalled; if you are sure the new key is right, ` +
+        `remove the old one with \`ssh-keygen -R '${r.lookupName}'\` and add the new one`
+      );
+    case "revoked":
+      return `Host key verification failed for ${r.endpoint}: ${key} is marked @revoked at ${r.knownAt.join(", ")}; imgs will not connect with it`;
+  }
+}
+
+/** An ssh engine offered a host key that known_hosts does not vouch for; nothing was sent to it. */
+export class HostKeyVerificationError extends ImgsError {
+  readonly code = "HOST_KEY_VERIFICATION";
+  readonly category = "failure";
+  readonly endpoint: string;
+  readonly lookupName: string;
+  readonly problem: HostKeyProblem;
+  readonly keyType: string;
+  readonly fingerprint: string;
+  readonly files: readonly string[];
+  readonly knownAt: readonly string[];
+
+  constructor(refusal: HostKeyRefusal) {
+    super(refusalMessage(refusal));
+    this.endpoint = refusal.endpoint;
+    this.lookupName = refusal.lookupName;
+    this.problem = refusal.problem;
+    this.keyType = refusal.keyType;
+    this.fingerprint = refusal.fingerprint;
+    this.files = refusal.files;
+    this.knownAt = refusal.knownAt;
+  }
+}
+
+/** The ssh connection to an engine failed after the host key was accepted, or before it was offered. */
+export class SshConnectionError extends ImgsError {
+  readonly code = "SSH_CONNECTION";
+  readonly category = "failure";
+  readonly endpoint: string;
+  /** What failed: "log in", "run `docker system dial-stdio`", "connect". */
+  readonly step: string;
+
+  constructor(endpoint: string, step: string, detail: string, cause?: unknown) {
+    super(`ssh to the Docker engine at ${endpoint}: cannot ${step}: ${detail}`, { cause });
+    this.endpoint = endpoint;
+    this.step = step;
+  }
+}
+
+/** An engine call got no answer within its deadline (an engine that accepts connections but is stuck). */
+export class EngineTimeoutError extends ImgsError {
+  readonly code = "ENGINE_TIMEOUT";
+  readonly category = "failure";
+  readonly endpoint: string;
+  /** What was asked, e.g. "create container". */
+  readonly call: string;
+  /** The HTTP request, e.g. "POST /containers/create". */
+  readonly request: string;
+  readonly timeoutMs: number;
+
+  constructor(endpoint: string, call: string, request: string, timeoutMs: number) {
+    super(
+      `the Docker engine at ${endpoint} did not answer "${call}" (${request}) within ${timeoutMs} ms; ` +
+        "it accepts connections but is stuck or overloaded (check `docker info`, the engine's log, or DOCKER_HOST)",
+    );
+    this.endpoint = endpoint;
+    this.call = call;
+    this.request = request;
+    this.timeoutMs = timeoutMs;
+  }
+}
