@@ -164,7 +164,7 @@ describe("imgs doctor", () => {
     const dead = await runLike(label, owner(deadPid()));
     const live = await runLike(label, owner(process.pid));
     try {
-      const { code, stdout } = await imgs(["doctor", "--json"], env, repo.dir);
+      const { code, stdout } = await imgs(["doctor", "--json", "--image", BUSYBOX], env, repo.dir);
       const { checks } = JSON.parse(stdout) as { checks: { name: string; ok: boolean; detail: string }[] };
       expect(checks.map((c) => [c.name, c.ok])).toEqual([
         ["engine", true],

@@ -13,7 +13,7 @@ const TAIL_BYTES = 4096;
  * the end of the output is looked at, so a 200 MB line costs no more than a short one.
  */
 export function outputTail(output: string, lines = TAIL_LINES, bytes = TAIL_BYTES): string {
-  const end = output.trimEnd();
+  const end = String(output).trimEnd();
   // A UTF-8 byte takes at least one UTF-16 unit, so the last `bytes` units hold the last `bytes` bytes.
   const window = end.slice(-bytes);
   let cut = window.length;
