@@ -5,6 +5,7 @@ import type { CliDeps } from "../deps.js";
 export function capturedDeps(overrides: Partial<CliDeps> = {}): CliDeps & { out: () => string; err: () => string } {
   let out = "";
   let err = "";
+  const registry = createContainerRegistry();
   return {
     cwd: process.cwd(),
     env: { ...process.env, GITHUB_ACTIONS: "", GITLAB_CI: "", JENKINS_URL: "", TRAVIS: "" },
@@ -14,10 +15,11 @@ export function capturedDeps(overrides: Partial<CliDeps> = {}): CliDeps & { out:
     docker: () => Promise.reject(new Error("the Docker engine was contacted")),
     machine: "x86_64",
     cpus: 2,
-    // This test process owns the run: its containers carry the test run's labels as well.
-    containers: {
-      labels: containerLabels(process.env, ownerLabels({ runId: "test-run", host: "imgs-test-host", pid: process.pid, timeLimitMs: DEFAULT_RUN_TIME_LIMIT_MS })),
-      cleanup: createContainerRegistry(),
+    // This test process owns the run. The labels are read when a run starts, so that a test's
+    // labelNewContainers (which sets IMGS_CONTAINER_LABELS) marks the containers made after it.
+    get containers() {
+      const owner = { runId: "test-run", host: "imgs-test-host", pid: process.pid, timeLimitMs: DEFAULT_RUN_TIME_LIMIT_MS };
+      return { labels: containerLabels(process.env, ownerLabels(owner)), cleanup: registry };
     },
     host: { name: "imgs-test-host", isProcessAlive: (pid) => pid === process.pid },
     ...overrides,
