@@ -8,11 +8,10 @@ export { DEFAULT_ENGINE_DEADLINES } from "./connection/deadline-modem.js";
 export type { EngineDeadlines } from "./connection/deadline-modem.js";
 export { EngineTimeoutError, HostKeyVerificationError, SshConnectionError } from "./errors/connection.js";
 export type { HostKeyProblem, HostKeyRefusal } from "./errors/connection.js";
-export { sshKnownHostsFiles } from "./connection/ssh-target.js";
 export { createDocker, endpointOf } from "./create-docker.js";
 export type { CreateDockerOptions, DockerClient } from "./create-docker.js";
 export { MAX_OUTPUT_BYTES } from "./decode-exec-output.js";
-export { DEFAULT_SSH_CONNECT_MS, readTextFileIfExists, resolveDockerConnection } from "./docker-connection.js";
+export { readTextFileIfExists, resolveDockerConnection } from "./docker-connection.js";
 export type { DockerConnection, DockerConnectionOptions, ResolveDockerConnectionOptions } from "./docker-connection.js";
 export type { ReadTextFile } from "./docker-context.js";
 export {
@@ -49,10 +48,9 @@ export {
   OutputTooLargeError,
   RunStoppingError,
 } from "./errors/session.js";
-export type { KeepAliveKind } from "./session/keep-alive.js";
-export { findLeftoverContainers, judgeContainer, removeLeftoverContainers } from "./session/leftovers.js";
-export type { LeftoverDocker, LeftoverOptions, LeftoverReport, LeftoverVerdict } from "./session/leftovers.js";
-export { DEFAULT_RUN_TIME_LIMIT_MS, ownerLabels, ownerOf, RUN_LABELS } from "./session/run-owner.js";
+export { findLeftoverContainers, removeLeftoverContainers } from "./session/leftovers.js";
+export type { LeftoverOptions, LeftoverReport, LeftoverVerdict } from "./session/leftovers.js";
+export { DEFAULT_RUN_TIME_LIMIT_MS, ownerLabels, RUN_LABELS } from "./session/run-owner.js";
 export type { RunOwner } from "./session/run-owner.js";
 export { CLEANUP_SIGNALS, removeContainersOnSignals } from "./signal-cleanup.js";
 export type { CleanupSignal, SignalTarget } from "./signal-cleanup.js";
