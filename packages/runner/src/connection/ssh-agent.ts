@@ -1,7 +1,7 @@
 import { Agent } from "node:http";
-import type { Duplex } from "node:stream";
+import { Duplex } from "node:stream";
 import type * as Ssh2 from "ssh2";
-import type { AnyAuthMethod, ConnectConfig, ServerHostKeyAlgorithm } from "ssh2";
+import type { AnyAuthMethod, ClientChannel, ConnectConfig, ServerHostKeyAlgorithm } from "ssh2";
 import { HostKeyVerificationError, SshConnectionError } from "../errors/connection.js";
 import { fingerprintOf, hostLookupName, keyTypeOf, knownKeyTypes, verifyHostKey } from "./known-hosts.js";
 import type { KnownHostsFile } from "./known-hosts.js";
@@ -72,6 +72,48 @@ function loginHelp(target: SshTarget): string {
 }
 
 /**
+ * The HTTP connection over one `docker system dial-stdio` channel. Its end is held back until the
+ * channel closes, by which time the remote command's exit status is known: a remote side without
+ * docker (or whose docker cannot reach its engine) exits at once, and the request then fails with
+ * why (SshConnectionError with its stderr), not with "socket hang up". OpenSSH may send the end of
+ * the output before the exit status, so waiting for the close is what makes this reliable.
+ */
+function dialStream(channel: ClientChannel, endpoint: string): Duplex {
+  let stderr = "";
+  let received = false;
+  let exitCode: number | null = null;
+  const stream = new Duplex({
+    read: () => void channel.resume(),
+    write: (chunk: Buffer, encoding, done) => void channel.write(chunk, encoding, done),
+    final: (done) => {
+      channel.end();
+      done();
+    },
+    destroy: (error, done) => {
+      channel.close();
+      done(error);
+    },
+  });
+  channel.stderr.on("data", (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString("utf8")).slice(-2000);
+  });
+  channel.on("data", (chunk: Buffer) => {
+    received = true;
+    if (!stream.push(chunk)) channel.pause();
+  });
+  channel.once("exit", (code: number | null) => {
+    exitCode = code;
+  });
+  channel.once("close", () => {
+    if (!received && exitCode !== null && exitCode !== 0 && stderr.trim() !== "") {
+      stream.destroy(new SshConnectionError(endpoint, `run \`${DIAL_STDIO}\``, `exit code ${exitCode}: ${stderr.trim()}`));
+    } else stream.push(null);
+  });
+  channel.on("error", (error: Error) => stream.destroy(error));
+  return stream;
+}
+
+/**
  * An http.Agent whose connections are `docker system dial-stdio` run over ssh, as the docker CLI
  * reaches an ssh:// engine: one ssh connection per HTTP connection, the server's host key checked
  * against known_hosts before anything is sent (HostKeyVerificationError), login with the ssh agent
@@ -116,19 +158,8 @@ export function createSshAgent(target: SshTarget): Agent {
       conn.exec(DIAL_STDIO, (error, channel) => {
         if (error) return fail(new SshConnectionError(target.endpoint, `run \`${DIAL_STDIO}\``, error.message, error));
         settled = true;
-        let stderr = "";
-        channel.stderr.on("data", (chunk: Buffer) => {
-          stderr = (stderr + chunk.toString("utf8")).slice(-2000);
-        });
-        // A remote side without docker (or whose docker cannot reach its engine) exits at once, before
-        // its output ends: the request in flight fails with why, not with "socket hang up". (ssh2's
-        // Channel.destroy() takes no error, so the error is emitted, when the HTTP client listens.)
-        channel.once("exit", (code: number | null) => {
-          if (code === 0 || code === null || stderr.trim() === "" || channel.listenerCount("error") === 0) return;
-          channel.emit("error", new SshConnectionError(target.endpoint, `run \`${DIAL_STDIO}\``, `exit code ${code}: ${stderr.trim()}`));
-        });
         channel.once("close", () => conn.end());
-        callback(null, channel);
+        callback(null, dialStream(channel, target.endpoint));
       });
     });
     conn.on("error", (error: Error & { level?: string }) => {
