@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { availableParallelism, homedir, hostname, machine, userInfo } from "node:os";
 import { containerLabels, createContainerRegistry, DEFAULT_RUN_TIME_LIMIT_MS, explainDisposal, ownerLabels } from "@imgs/runner";
 import type Dockerode from "dockerode";
-import { hideBin } from "yargs/helpers";
 import { runCli } from "./cli.js";
+import { loadYargs } from "./load-yargs.js";
 import { exitCodeFor, formatError } from "./exit-code.js";
 import { stopOnSignals } from "./stop-on-signals.js";
 
@@ -38,7 +38,7 @@ const cleanup = createContainerRegistry();
 stop.signal.addEventListener("abort", () => void cleanup.stop(), { once: true });
 let client: Promise<Dockerode> | undefined;
 try {
-  await runCli(hideBin(process.argv), {
+  await runCli(loadYargs().hideBin(process.argv), {
     cwd: process.cwd(),
     env: process.env,
     stdout: process.stdout,

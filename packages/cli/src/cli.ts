@@ -1,5 +1,6 @@
 import { isImgsError } from "@imgs/errors";
-import yargs, { type Argv } from "yargs";
+import type { Argv } from "yargs";
+import { loadYargs } from "./load-yargs.js";
 import packageJson from "../package.json" with { type: "json" };
 import { applyCommand } from "./commands/apply.js";
 import { buildCommand } from "./commands/build.js";
@@ -16,7 +17,7 @@ import { UsageError } from "./errors.js";
 
 /** The imgs command line, built on injected dependencies; it throws instead of exiting. */
 export function createCli(deps: CliDeps): Argv {
-  return yargs()
+  return loadYargs().yargs()
     .scriptName("imgs")
     .usage("$0 <command> [options]\n\nTags and build manifests for a hierarchy of Docker images.")
     .option("config", { type: "string", alias: "c", describe: "Config file (default: nearest imgs.config.* upward)", global: true })
