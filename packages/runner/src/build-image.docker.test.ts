@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { testEngine } from "@imgs/test-utils";
+import { testEngine, BUSYBOX, containersRunning, removeContainers } from "@imgs/test-utils";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeFolder } from "./__fixtures__/context-folder.js";
-import { BUSYBOX, containersRunning, removeContainers } from "./__fixtures__/docker-cli.js";
 import { buildImage } from "./build-image.js";
 import { BuildAbortedError, BuildFailedError } from "./errors/build.js";
 import { ImageNotFoundError } from "./errors/engine.js";
@@ -25,9 +24,9 @@ const tagged = (name: string): string => {
  * remove them; any found are removed, since the global teardown leaves build-step containers alone.
  */
 async function leftContainers(marker: string, ms = 0): Promise<string[]> {
-  for (const deadline = Date.now() + ms; containersRunning(marker).length > 0 && Date.now() < deadline; ) await sleep(200);
-  const left = containersRunning(marker);
-  removeContainers(left);
+  for (const deadline = Date.now() + ms; (await containersRunning(marker)).length > 0 && Date.now() < deadline; ) await sleep(200);
+  const left = await containersRunning(marker);
+  await removeContainers(left);
   return left;
 }
 

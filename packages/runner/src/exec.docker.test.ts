@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testEngine } from "@imgs/test-utils";
-import { BUSYBOX } from "./__fixtures__/docker-cli.js";
+import { testEngine, BUSYBOX } from "@imgs/test-utils";
 import { OutputNotUtf8Error, ProgramNotFoundError } from "./errors/exec.js";
 import { shell } from "./split-command.js";
 import { startContainer } from "./start-container.js";

@@ -1,6 +1,6 @@
+import { BUSYBOX } from "@imgs/test-utils";
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { BUSYBOX } from "./__fixtures__/docker-cli.js";
 import { ImageNotFoundError } from "./errors/engine.js";
 import { inspectImage, listImages, removeImage, tagImage } from "./images.js";
 

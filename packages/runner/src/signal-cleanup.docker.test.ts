@@ -1,18 +1,18 @@
+import { BUSYBOX, containerIds, removeContainers } from "@imgs/test-utils";
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { BUSYBOX, containerIds, removeContainers } from "./__fixtures__/docker-cli.js";
 
 const fixture = fileURLToPath(new URL("./__fixtures__/sleep-in-session.ts", import.meta.url));
 // tsx is installed at the workspace root; `--import tsx` resolves from the working directory.
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 
 /** Poll until `check` returns a value, for at most `ms`. */
-async function waitFor<T>(what: string, ms: number, check: () => T | undefined): Promise<T> {
+async function waitFor<T>(what: string, ms: number, check: () => T | undefined | Promise<T | undefined>): Promise<T> {
   for (let waited = 0; waited < ms; waited += 100) {
-    const value = check();
+    const value = await check();
     if (value !== undefined) return value;
     await sleep(100);
   }
@@ -44,16 +44,16 @@ describe("signal cleanup in a real process", () => {
     try {
       // The session exists once the child says so; the engine must show its container running.
       const id = await waitFor(`the child to start a session (stderr: ${stderr})`, 30_000, () => /started ([0-9a-f]{64})/.exec(stdout)?.[1]);
-      await waitFor("the container to run", 10_000, () => (containerIds(`label=${caseLabel}`, "status=running").includes(id) ? true : undefined));
+      await waitFor("the container to run", 10_000, async () => ((await containerIds(`label=${caseLabel}`, "status=running")).includes(id) ? true : undefined));
       child.kill(signal);
       const { code, signal: exitSignal } = await exited;
       const status = exitSignal ?? code;
       expect([signal, { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 }[signal]]).toContain(status);
-      expect(containerIds(`label=${caseLabel}`)).toEqual([]);
+      expect(await containerIds(`label=${caseLabel}`)).toEqual([]);
     } finally {
       // Only does something when the test failed half way.
       child.kill("SIGKILL");
-      removeContainers(containerIds(`label=${caseLabel}`));
+      await removeContainers(await containerIds(`label=${caseLabel}`));
     }
   });
 
@@ -64,14 +64,14 @@ describe("signal cleanup in a real process", () => {
     const exited = new Promise((resolve) => child.once("exit", resolve));
     try {
       const id = await waitFor("the child to start a session", 30_000, () => /started ([0-9a-f]{64})/.exec(stdout)?.[1]);
-      expect(containerIds(`label=${caseLabel}`, "label=dev.imgs.keep-alive=watch", "status=running")).toEqual([id]);
+      expect(await containerIds(`label=${caseLabel}`, "label=dev.imgs.keep-alive=watch", "status=running")).toEqual([id]);
       child.kill("SIGKILL");
       await exited;
       // No handler ran: the engine noticed the closed attach, `cat` ended, and AutoRemove removed it.
-      await waitFor("the container to go", 20_000, () => (containerIds(`label=${caseLabel}`).length === 0 ? true : undefined));
+      await waitFor("the container to go", 20_000, async () => ((await containerIds(`label=${caseLabel}`)).length === 0 ? true : undefined));
     } finally {
       child.kill("SIGKILL");
-      removeContainers(containerIds(`label=${caseLabel}`));
+      await removeContainers(await containerIds(`label=${caseLabel}`));
     }
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { testEngine } from "@imgs/test-utils";
-import { BUSYBOX, containerExists, containerLabelsOf } from "./__fixtures__/docker-cli.js";
+import { testEngine, BUSYBOX, containerExists, containerLabelsOf } from "@imgs/test-utils";
 import { ImageNotFoundError } from "./errors/engine.js";
 import { ExecTimeoutError, ProgramNotFoundError, SessionClosedError } from "./errors/exec.js";
 import { startContainer } from "./start-container.js";
@@ -11,12 +10,12 @@ describe("startContainer", () => {
     {
       await using session = await startContainer({ ...testEngine(), image: BUSYBOX });
       id = session.id;
-      expect(containerExists(id)).toBe(true);
+      expect(await containerExists(id)).toBe(true);
       expect(session.image).toBe(BUSYBOX);
       expect((await session.exec("echo up")).stdout).toBe("up\n");
     }
     expect(id).toMatch(/^[0-9a-f]{64}$/);
-    expect(containerExists(id)).toBe(false);
+    expect(await containerExists(id)).toBe(false);
   });
 
   it("removes the container when close() runs in finally after the body throws", async () => {
@@ -30,14 +29,14 @@ describe("startContainer", () => {
       }
     };
     await expect(body()).rejects.toThrow("the body failed");
-    expect(containerExists(session.id)).toBe(false);
+    expect(await containerExists(session.id)).toBe(false);
     await expect(session.close()).resolves.toBeUndefined();
   });
 
   it("labels the container with the caller's labels, dev.imgs.managed and its keep-alive", async () => {
     const { docker, labels: runLabels } = testEngine();
     await using session = await startContainer({ docker, image: BUSYBOX, labels: { ...runLabels, "dev.imgs.purpose": "test" } });
-    const labels = containerLabelsOf(session.id);
+    const labels = await containerLabelsOf(session.id);
     const runLabel = /dev\.imgs\.test-run=([\w-]+)/.exec(process.env.IMGS_CONTAINER_LABELS ?? "")?.[1];
     expect(runLabel).toBeDefined();
     expect(labels).toMatchObject({ "dev.imgs.purpose": "test", "dev.imgs.managed": "true", "dev.imgs.test-run": runLabel, "dev.imgs.keep-alive": "watch" });
@@ -56,7 +55,7 @@ describe("startContainer", () => {
     const { containerId, program, image } = error as ProgramNotFoundError;
     expect({ program, image }).toEqual({ program: "no-such-program", image: BUSYBOX });
     expect(containerId).toMatch(/^[0-9a-f]{64}$/);
-    expect(containerExists(containerId)).toBe(false);
+    expect(await containerExists(containerId)).toBe(false);
   });
 
   it("removes the container when a command times out, and closes the session", async () => {
@@ -64,7 +63,7 @@ describe("startContainer", () => {
     const attempt = session.exec(["sleep", "30"], { timeoutMs: 500 });
     await expect(attempt).rejects.toBeInstanceOf(ExecTimeoutError);
     await expect(attempt).rejects.toMatchObject({ command: ["sleep", "30"], timeoutMs: 500, image: BUSYBOX });
-    expect(containerExists(session.id)).toBe(false);
+    expect(await containerExists(session.id)).toBe(false);
     await expect(session.exec("true")).rejects.toBeInstanceOf(SessionClosedError);
   });
 });

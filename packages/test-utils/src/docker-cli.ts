@@ -126,16 +126,37 @@ export async function recordContainerEvents(labels: readonly string[]): Promise<
   };
 }
 
-/** Ids of the containers (running or not) carrying this label. */
-export async function containersWithLabel(label: string): Promise<string[]> {
-  const out = await docker("ps", "--all", "--quiet", "--no-trunc", "--filter", `label=${label}`);
+/** Full ids of the containers (running or not) that match `docker ps` filters such as "label=a=b", "status=running". */
+export async function containerIds(...filters: string[]): Promise<string[]> {
+  const out = await docker("ps", "--all", "--quiet", "--no-trunc", ...filters.flatMap((filter) => ["--filter", filter]));
   return out.split("\n").filter(Boolean);
 }
 
+/** Ids of the containers (running or not) carrying this label. */
+export const containersWithLabel = (label: string): Promise<string[]> => containerIds(`label=${label}`);
+
 /** Whether a container with this id exists. */
 export async function containerExists(id: string): Promise<boolean> {
-  const out = await docker("ps", "--all", "--quiet", "--no-trunc", "--filter", `id=${id}`);
-  return out.split("\n").includes(id);
+  return (await containerIds(`id=${id}`)).includes(id);
+}
+
+/** A container's labels, as the engine stored them. */
+export async function containerLabelsOf(id: string): Promise<Record<string, string>> {
+  return JSON.parse(await docker("inspect", "--format", "{{json .Config.Labels}}", id)) as Record<string, string>;
+}
+
+/** Force-remove containers by id (none is fine). */
+export async function removeContainers(ids: readonly string[]): Promise<void> {
+  if (ids.length > 0) await docker("rm", "--force", ...ids);
+}
+
+/** Full ids of the containers (running or not) whose command contains `text`, e.g. a marker in a RUN step. */
+export async function containersRunning(text: string): Promise<string[]> {
+  const out = await docker("ps", "--all", "--no-trunc", "--format", "{{.ID}} {{.Command}}");
+  return out
+    .split("\n")
+    .filter((line) => line.includes(text))
+    .map((line) => line.slice(0, line.indexOf(" ")));
 }
 
 /** This test run's `dev.imgs.test-run=<id>` label, which the docker project's global setup sets. */

@@ -3,10 +3,9 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { join } from "node:path";
-import { sshKeygen, sshTestDir, startSshd, testEngine } from "@imgs/test-utils";
+import { sshKeygen, sshTestDir, startSshd, testEngine, BUSYBOX, containerIds, removeContainers } from "@imgs/test-utils";
 import type { SshKeyPair, TestSshd } from "@imgs/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BUSYBOX, containerIds, removeContainers } from "../__fixtures__/docker-cli.js";
 import { createDocker } from "../create-docker.js";
 import { startContainer } from "../start-container.js";
 import { HostKeyVerificationError } from "../errors/connection.js";
@@ -101,13 +100,13 @@ describe("an ssh:// engine behind a real sshd", () => {
     try {
       expect((await session.exec(["echo", "over ssh"])).stdout).toBe("over ssh\n");
       // The docker CLI, on the local socket, sees the container that was started through sshd.
-      expect(containerIds(`label=${caseLabel}`, "status=running")).toEqual([session.id]);
+      expect(await containerIds(`label=${caseLabel}`, "status=running")).toEqual([session.id]);
     } finally {
       await session.close();
     }
-    expect(containerIds(`label=${caseLabel}`)).toEqual([]);
+    expect(await containerIds(`label=${caseLabel}`)).toEqual([]);
     expect(logins()).toBeGreaterThan(before);
-    removeContainers(containerIds(`label=${caseLabel}`));
+    await removeContainers(await containerIds(`label=${caseLabel}`));
   });
 
   it("accepts a key found only in the system file, with the user named in the address", async () => {
