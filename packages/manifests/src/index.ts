@@ -23,7 +23,12 @@ export { DEFAULT_VARIANT, filePrefix, ociPlatformOf, prefixPlatformOf, tagPrefix
 export type { PrefixOptions } from "./files/tag-prefix.js";
 export { imageTags, parseTagsFile, readTagsFile, tagsFileContent } from "./files/tags-file.js";
 export type { ImageTagsOptions, ReadTagsFileOptions, TextFileOptions } from "./files/tags-file.js";
+export { InvalidManifestFileError, parseManifest } from "./files/parse-manifest.js";
+export type { ParsedBuildInfo, ParsedManifest } from "./files/parse-manifest.js";
+export { parseHistoryLine } from "./files/parse-history-line.js";
+export type { ParsedHistoryLine } from "./files/parse-history-line.js";
 export { formatImageSize } from "./format-image-size.js";
+export { packagesOfOutput } from "./package-lists/package-commands.js";
 export { renderPiece } from "./render-piece.js";
 export { runManifest } from "./run-manifest.js";
-export type { Manifest, ManifestContext, ManifestPiece } from "./types.js";
+export type { Manifest, ManifestContext, ManifestPiece, PackageRow } from "./types.js";

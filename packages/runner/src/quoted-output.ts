@@ -2,12 +2,19 @@ import { EmptyOutputError } from "./errors/exec.js";
 import { execOrThrow } from "./exec-or-throw.js";
 import type { ContainerSession, ExecOptions } from "./types.js";
 
+/** A quoted command output: the Markdown section and the output text it quotes. */
+export interface QuotedOutput {
+  /** `` `command`: ``, a blank line, then the body in a ```text fence (docker-stacks' quoted_output). */
+  readonly markdown: string;
+  /** The output as quoted: surrounding blank lines dropped, trailing spaces trimmed on each line. */
+  readonly body: string;
+}
+
 /**
- * A command's output as Markdown, exactly as docker-stacks' quoted_output writes it: the command in
- * backticks, then a ```text fence holding the output with surrounding blank lines dropped and
- * trailing spaces trimmed on each line. Empty output is an error.
+ * Runs a command and returns both its quoted Markdown and the text inside the fence, so a manifest
+ * can read package rows from exactly the lines its Markdown shows. Empty output is an error.
  */
-export async function quotedOutput(session: ContainerSession, command: string, options?: ExecOptions): Promise<string> {
+export async function quoteOutput(session: ContainerSession, command: string, options?: ExecOptions): Promise<QuotedOutput> {
   const raw = await execOrThrow(session, command, options);
   // e.g. `mamba info` adds blank lines around its output; R's package list has trailing spaces.
   const body = raw
@@ -16,5 +23,14 @@ export async function quotedOutput(session: ContainerSession, command: string, o
     .map((line) => line.trimEnd())
     .join("\n");
   if (!body) throw new EmptyOutputError(session.image, command);
-  return `\`${command}\`:\n\n\`\`\`text\n${body}\n\`\`\``;
+  return { markdown: `\`${command}\`:\n\n\`\`\`text\n${body}\n\`\`\``, body };
+}
+
+/**
+ * A command's output as Markdown, exactly as docker-stacks' quoted_output writes it: the command in
+ * backticks, then a ```text fence holding the output with surrounding blank lines dropped and
+ * trailing spaces trimmed on each line. Empty output is an error.
+ */
+export async function quotedOutput(session: ContainerSession, command: string, options?: ExecOptions): Promise<string> {
+  return (await quoteOutput(session, command, options)).markdown;
 }

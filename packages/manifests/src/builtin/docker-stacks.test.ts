@@ -32,6 +32,16 @@ describe("aptPackagesManifest", () => {
       \`\`\`"
     `);
   });
+
+  it("carries one row per listed package, read from the quoted lines", async () => {
+    const session = fakeSession({
+      "apt list --installed": { stdout: "Listing...\nbash/stable,now 5.2.15-2+b7 amd64 [installed]\nless/stable,now 590-2.1~deb12u2 amd64 [installed]\n" },
+    });
+    expect((await aptPackagesManifest(fakeContext(session))).packages).toEqual([
+      { ecosystem: "apt", name: "bash", version: "5.2.15-2+b7", source: "bash/stable,now 5.2.15-2+b7 amd64 [installed]" },
+      { ecosystem: "apt", name: "less", version: "590-2.1~deb12u2", source: "less/stable,now 590-2.1~deb12u2 amd64 [installed]" },
+    ]);
+  });
 });
 
 describe("condaEnvironmentManifest", () => {

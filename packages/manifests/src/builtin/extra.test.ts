@@ -28,6 +28,18 @@ describe("pipPackagesManifest", () => {
       \`\`\`"
     `);
   });
+
+  it("carries the rows of pip's table and none of its header", async () => {
+    const session = fakeSession({
+      "python -m pip --version": { stdout: "pip 23.0.1 from /usr/lib/python3/dist-packages/pip (python 3.11)\n" },
+      "python -m pip list --disable-pip-version-check": { stdout: "Package Version\n------- -------\nnumpy   1.24.2\npip     23.0.1\n" },
+    });
+    const piece = await pipPackagesManifest(fakeContext(session));
+    expect(piece.packages?.map((p) => [p.ecosystem, p.name, p.version, p.source])).toEqual([
+      ["pip", "numpy", "1.24.2", "numpy   1.24.2"],
+      ["pip", "pip", "23.0.1", "pip     23.0.1"],
+    ]);
+  });
 });
 
 describe("osReleaseManifest", () => {
@@ -43,6 +55,11 @@ describe("osReleaseManifest", () => {
       ID=debian
       \`\`\`"
     `);
+  });
+
+  it("carries the distribution and its version as one row of ecosystem os", async () => {
+    const session = fakeSession({ "cat /etc/os-release": { stdout: 'ID=debian\nVERSION_ID="12"\n' } });
+    expect((await osReleaseManifest(fakeContext(session))).packages).toEqual([{ ecosystem: "os", name: "debian", version: "12", source: 'VERSION_ID="12"' }]);
   });
 });
 
