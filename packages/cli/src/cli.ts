@@ -6,6 +6,7 @@ import { applyCommand } from "./commands/apply.js";
 import { buildCommand } from "./commands/build.js";
 import { checkCommand } from "./commands/check.js";
 import { cleanupCommand } from "./commands/cleanup.js";
+import { diffCommand } from "./commands/diff.js";
 import { doctorCommand } from "./commands/doctor.js";
 import { hierarchyCommand } from "./commands/hierarchy.js";
 import { imagesCommand } from "./commands/images-command.js";
@@ -31,6 +32,7 @@ export function createCli(deps: CliDeps): Argv {
     .command(shaCommand(deps))
     .command(pruneCommand(deps))
     .command(checkCommand(deps))
+    .command(diffCommand(deps))
     .command(doctorCommand(deps))
     .command(cleanupCommand(deps))
     .demandCommand(1, "Name a command; see imgs --help (imgs --version prints the version)")

@@ -7,6 +7,8 @@ export { checkDockerfiles } from "./apps/check.js";
 export type { CheckResult } from "./apps/check.js";
 export { cleanupContainers, CleanupFailedError } from "./apps/cleanup.js";
 export type { CleanupOptions } from "./apps/cleanup.js";
+export { diffTwoBuilds } from "./apps/diff.js";
+export type { DiffOptions, DiffResult } from "./apps/diff.js";
 export { runDoctor } from "./apps/doctor.js";
 export type { DoctorCheck, DoctorOptions } from "./apps/doctor.js";
 export { pruneImages } from "./apps/prune.js";
