@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import type { BuildDiff, EcosystemDiff } from "@imgs/history";
 import { docker, dockerRun, ensureExampleImages, makeGitRepo, type GitRepoFixture } from "@imgs/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engineDeps } from "../__fixtures__/engine.js";
@@ -87,12 +88,12 @@ describe("imgs diff on two builds of the example tree", () => {
     const { less, tree } = await expectedApt();
     const deps = engineDeps({ cwd: repo.dir, docker: () => { throw new Error("a diff of files must not touch the engine"); } });
     await runCli(["diff", manifests[0] ?? "", manifests[1] ?? "", "--hist-lines-dir", "out/hist-lines", "--json"], deps);
-    const diff = JSON.parse(deps.out());
-    const changes = diff.ecosystems.filter((e: { added: []; removed: []; changed: [] }) => e.added.length + e.removed.length + e.changed.length > 0);
-    expect(changes).toEqual([
-      { ecosystem: "apt", added: [{ name: "tree", version: tree }], removed: [{ name: "less", version: less }], changed: [{ name: "imgs-demo", from: "1.0", to: "1.1" }], unchanged: expect.any(Number) },
+    const diff = JSON.parse(deps.out()) as BuildDiff;
+    const changes = diff.ecosystems.filter((e: EcosystemDiff) => e.added.length + e.removed.length + e.changed.length > 0);
+    expect(changes.map(({ ecosystem, added, removed, changed }) => ({ ecosystem, added, removed, changed }))).toEqual([
+      { ecosystem: "apt", added: [{ name: "tree", version: tree }], removed: [{ name: "less", version: less }], changed: [{ name: "imgs-demo", from: "1.0", to: "1.1" }] },
     ]);
-    expect(diff.ecosystems.map((e: { ecosystem: string }) => e.ecosystem)).toEqual(["apt", "os", "pip"]);
+    expect(diff.ecosystems.map((e) => e.ecosystem)).toEqual(["apt", "os", "pip"]);
     expect(diff.tags).toEqual({ added: [], removed: [], changed: [{ from: commits[0]?.slice(0, 12), to: commits[1]?.slice(0, 12) }] });
   });
 
@@ -113,14 +114,14 @@ describe("imgs diff on two builds of the example tree", () => {
   it("computes the same three from the two images, with their local tags", async () => {
     const bin = await runBin(["diff", `${REPO}:build1`, `${REPO}:build2`, "--image", "scientific", "--git-dir", repo.dir, "--json"], repo.dir);
     expect(bin.code, bin.stderr).toBe(0);
-    const diff = JSON.parse(bin.stdout);
-    const apt = diff.ecosystems.find((e: { ecosystem: string }) => e.ecosystem === "apt");
-    expect([apt.added.map((p: { name: string }) => p.name), apt.removed.map((p: { name: string }) => p.name), apt.changed]).toEqual([
+    const diff = JSON.parse(bin.stdout) as BuildDiff;
+    const apt = diff.ecosystems.find((e) => e.ecosystem === "apt");
+    expect([apt?.added.map((p) => p.name), apt?.removed.map((p) => p.name), apt?.changed]).toEqual([
       ["tree"],
       ["less"],
       [{ name: "imgs-demo", from: "1.0", to: "1.1" }],
     ]);
-    expect(diff.ecosystems.filter((e: { added: []; removed: []; changed: [] }) => e.added.length + e.removed.length + e.changed.length > 0)).toHaveLength(1);
+    expect(diff.ecosystems.filter((e: EcosystemDiff) => e.added.length + e.removed.length + e.changed.length > 0)).toHaveLength(1);
     // build1 carries only its own tag; build2 carries build2 and latest.
     expect(diff.tags).toEqual({ added: ["latest"], removed: [], changed: [{ from: "build1", to: "build2" }] });
   });
