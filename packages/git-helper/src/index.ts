@@ -14,3 +14,5 @@ export {
   InvalidHashLengthError,
   NotARepositoryError,
 } from "./errors.js";
+export { countCommitsBetween, readFirstParentCommits } from "./first-parent-commits.js";
+export type { FirstParentCommit, ReadFirstParentCommitsOptions } from "./first-parent-commits.js";
