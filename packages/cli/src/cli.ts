@@ -13,6 +13,7 @@ import { imagesCommand } from "./commands/images-command.js";
 import { pruneCommand } from "./commands/prune.js";
 import { refsCommand } from "./commands/refs.js";
 import { shaCommand } from "./commands/sha.js";
+import { wikiCommand } from "./commands/wiki.js";
 import type { CliDeps } from "./deps.js";
 import { UsageError } from "./errors.js";
 
@@ -32,6 +33,7 @@ export function createCli(deps: CliDeps): Argv {
     .command(shaCommand(deps))
     .command(pruneCommand(deps))
     .command(checkCommand(deps))
+    .command(wikiCommand(deps))
     .command(diffCommand(deps))
     .command(doctorCommand(deps))
     .command(cleanupCommand(deps))

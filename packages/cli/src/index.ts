@@ -15,6 +15,8 @@ export { pruneImages } from "./apps/prune.js";
 export type { PruneOptions, PruneOutcome } from "./apps/prune.js";
 export { readImageSha } from "./apps/sha.js";
 export type { ShaOptions, ShaResult } from "./apps/sha.js";
+export { updateWiki } from "./apps/wiki.js";
+export type { WikiOptions, WikiResult } from "./apps/wiki.js";
 export { describeHierarchy } from "./apps/hierarchy.js";
 export type { HierarchyFormat } from "./apps/hierarchy.js";
 export { DEFAULT_TIMEOUT_SECONDS } from "./apps/options.js";

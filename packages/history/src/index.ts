@@ -6,3 +6,19 @@ export { diffTags, tagShape } from "./diff/diff-tags.js";
 export type { TagChange, TagsDiff } from "./diff/diff-tags.js";
 export { diffToJson, diffToMarkdown, diffToText, formatDiff } from "./diff/format-diff.js";
 export type { DiffFormat } from "./diff/format-diff.js";
+export { githubTable } from "./wiki/github-table.js";
+export type { ColumnAlign } from "./wiki/github-table.js";
+export { homeTables, monthStatistics } from "./wiki/home-tables.js";
+export type { CountCommits, HomeTablesOptions, MonthPage, MonthStatistics } from "./wiki/home-tables.js";
+export { DEFAULT_MAX_MANIFESTS, planWikiUpdate, readWikiInputs } from "./wiki/plan-wiki.js";
+export type { PlanWikiOptions, WikiInputFile, WikiPlan } from "./wiki/plan-wiki.js";
+export {
+  addHistoryLine,
+  DEFAULT_HOME_TEMPLATE,
+  historyLineMonth,
+  homePageHead,
+  InvalidWikiInputError,
+  manifestTimestamp,
+  monthlyPageHeader,
+  YEAR_MONTHLY_TABLES,
+} from "./wiki/wiki-pages.js";
