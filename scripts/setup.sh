@@ -31,4 +31,5 @@ if [ ! -x /usr/sbin/sshd ]; then
     echo "setup: /usr/sbin/sshd is missing: the ssh engine tests need Debian's openssh-server (apt-get install openssh-server)" >&2
   fi
 fi
+bash scripts/history-tools.sh
 echo "setup: done" >&2

@@ -22,3 +22,8 @@ export {
   monthlyPageHeader,
   YEAR_MONTHLY_TABLES,
 } from "./wiki/wiki-pages.js";
+export { escapeHtml } from "./site/html.js";
+export type { SitePage } from "./site/html.js";
+export { readWiki } from "./site/read-wiki.js";
+export type { WikiBuild, WikiHistory, WikiMonth } from "./site/read-wiki.js";
+export { renderSite } from "./site/render-site.js";

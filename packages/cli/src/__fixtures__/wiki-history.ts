@@ -15,6 +15,8 @@ export interface Run {
   readonly commit: string;
   /** Version of the "jupyterlab" apt-like package, so builds differ in their packages. */
   readonly lab: string;
+  /** One more package line in the apt list, e.g. "tree/noble,now 2.1.1-2 amd64 [installed]". */
+  readonly extra?: string;
 }
 
 const IMAGES: ReadonlyArray<{ image: string; platform: string }> = [
@@ -38,7 +40,7 @@ export function writeRuns(dir: string, runs: readonly Run[], repository = "acme/
         buildInfoPiece({ buildTimestamp: timestamp, fullImage, commit: run.commit, message: `Build ${run.commit.slice(0, 12)}`, size: 1_050_000_000 + (Date.parse(run.at) % 997), repository }),
         {
           title: "Apt Packages",
-          sections: [`\`apt list --installed\`:\n\n\`\`\`text\nListing...\nbash/noble,now 5.2.21-2ubuntu4 amd64 [installed]\njupyterlab/noble,now ${run.lab} all [installed]\n\`\`\``],
+          sections: [`\`apt list --installed\`:\n\n\`\`\`text\nListing...\nbash/noble,now 5.2.21-2ubuntu4 amd64 [installed]\njupyterlab/noble,now ${run.lab} all [installed]${run.extra === undefined ? "" : `\n${run.extra}`}\n\`\`\``],
         },
       ];
       // Each run in its own subfolder, as CI downloads each job's artifacts apart (update_wiki.py uses rglob).

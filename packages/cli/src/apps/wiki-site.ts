@@ -1,6 +1,34 @@
-import type { WikiResult } from "./wiki.js";
+import { readFile, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { hasErrorCode } from "@imgs/errors";
+import { readWiki, renderSite } from "@imgs/history";
+import { writeFileAtomic } from "../files/write-atomic.js";
+import { listSiteFiles } from "./list-site-files.js";
 
-/** Writes the static HTML site of the wiki's history (placeholder until the site lands). */
-export async function writeSite(_wikiDir: string, _siteDir: string, _options: { repository: string; serverUrl?: string | undefined }): Promise<WikiResult> {
-  return { written: [], removed: [] };
+/**
+ * Writes the static HTML site of a wiki folder's history into `siteDir`: each page whole, only
+ * when its content changes; pages of manifests pruned from the wiki are removed.
+ */
+export async function writeSite(wikiDir: string, siteDir: string): Promise<{ written: string[]; removed: string[] }> {
+  const pages = renderSite(await readWiki(wikiDir));
+  const written: string[] = [];
+  for (const { path, content } of pages) {
+    const target = join(siteDir, ...path.split("/"));
+    if ((await readIfExists(target)) === content) continue;
+    await writeFileAtomic(target, content);
+    written.push(target);
+  }
+  const keep = new Set(pages.map((p) => join(siteDir, ...p.path.split("/"))));
+  const removed = (await listSiteFiles(siteDir)).filter((file) => !keep.has(file));
+  for (const file of removed) await rm(file, { force: true });
+  return { written, removed };
+}
+
+async function readIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    if (hasErrorCode(error, "ENOENT")) return undefined;
+    throw error;
+  }
 }

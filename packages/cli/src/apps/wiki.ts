@@ -113,7 +113,7 @@ export async function updateWiki(options: WikiOptions, deps: CliDeps): Promise<W
   });
   const result = await applyPlan(plan);
   if (format !== "html") return result;
-  const site = await writeSite(wikiDir, resolve(deps.cwd, options.siteDir ?? resolve(wikiDir, "html")), { repository, serverUrl: options.serverUrl });
+  const site = await writeSite(wikiDir, resolve(deps.cwd, options.siteDir ?? resolve(wikiDir, "html")));
   return { written: [...result.written, ...site.written], removed: [...result.removed, ...site.removed] };
 }
 
