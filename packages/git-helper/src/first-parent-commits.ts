@@ -2,7 +2,7 @@ import * as nodeFs from "node:fs";
 import { join } from "node:path";
 import { readCommit, resolveRef } from "isomorphic-git";
 import { GitNoCommitsError, GitUnreadableError } from "./errors.js";
-import { hasErrorCode } from "./has-error-code.js";
+import { hasErrorCode } from "@imgs/errors";
 import { locateRepository } from "./locate-repository.js";
 
 /** One commit of HEAD's first-parent chain. */
