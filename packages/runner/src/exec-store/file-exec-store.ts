@@ -53,8 +53,14 @@ export function createFileExecStore(options: FileExecStoreOptions): ExecStore {
       const files = (await readdir(dir)).filter((name) => name.endsWith(".json"));
       const entries = await Promise.all(
         files.map(async (name) => {
-          const info = await stat(join(dir, name)).catch((error: unknown) => (hasErrorCode(error, "ENOENT") ? undefined : Promise.reject(error)));
-          return info === undefined ? undefined : { path: join(dir, name), size: info.size, used: info.mtimeMs };
+          try {
+            const info = await stat(join(dir, name));
+            return { path: join(dir, name), size: info.size, used: info.mtimeMs };
+          } catch (error) {
+            // Another run pruned it meanwhile.
+            if (hasErrorCode(error, "ENOENT")) return undefined;
+            throw error;
+          }
         }),
       );
       const present = entries.filter((e) => e !== undefined).sort((a, b) => a.used - b.used);
