@@ -2,7 +2,7 @@ import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { hasErrorCode } from "@imgs/errors";
 import { readWiki, renderSite } from "@imgs/history";
-import { writeFileAtomic } from "../files/write-atomic.js";
+import { writeFileAtomic } from "../files/write-files.js";
 import { listSiteFiles } from "./list-site-files.js";
 
 /**

@@ -6,7 +6,7 @@ import { DEFAULT_HOME_TEMPLATE, planWikiUpdate, readWikiInputs, type CountCommit
 import { builtinCatalog, ConfigNotFoundError, loadConfig } from "@imgs/hierarchy";
 import type { CliDeps } from "../deps.js";
 import { UsageError } from "../errors.js";
-import { writeFileAtomic } from "../files/write-atomic.js";
+import { writeFileAtomic } from "../files/write-files.js";
 import { writeSite } from "./wiki-site.js";
 
 /** What `imgs wiki` takes: docker-stacks' update_wiki.py arguments, and imgs' own. */
