@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { availableParallelism, homedir, hostname, machine, userInfo } from "node:os";
 import { containerLabels, createContainerRegistry, DEFAULT_RUN_TIME_LIMIT_MS, explainDisposal, ownerLabels } from "@imgs/runner";
 import type Dockerode from "dockerode";
+import envPaths from "env-paths";
 import { runCli } from "./cli.js";
 import { loadYargs } from "./load-yargs.js";
 import { exitCodeFor, formatError } from "./exit-code.js";
@@ -53,6 +54,7 @@ try {
     signal: stop.signal,
     containers: { labels: containerLabels(process.env, ownerLabels(owner)), cleanup },
     host: { name: host, isProcessAlive },
+    cacheDir: envPaths("imgs", { suffix: "" }).cache,
   });
 } catch (caught) {
   // `await using` reports a failed removal after a failure as a bare SuppressedError.

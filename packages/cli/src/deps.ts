@@ -25,6 +25,8 @@ export interface CliDeps {
   readonly columns?: number | undefined;
   /** Fires when the run must stop (SIGINT, SIGTERM, SIGHUP in the bin). */
   readonly signal?: AbortSignal | undefined;
+  /** The user's cache folder for imgs (env-paths, i.e. $XDG_CACHE_HOME/imgs); undefined: no results are kept between runs. */
+  readonly cacheDir?: string | undefined;
   /**
    * What every container imgs starts gets: labels naming the run's owner (ownerLabels: run id,
    * host, pid, time limit; plus IMGS_CONTAINER_LABELS) and the run's registry (cleanup).

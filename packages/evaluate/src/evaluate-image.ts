@@ -1,7 +1,7 @@
 import { imageRef, manifestsFor, taggersFor, type Hierarchy } from "@imgs/hierarchy";
 import { buildInfoManifest, runManifest, type Manifest, type ManifestPiece } from "@imgs/manifests";
 import { imageRepository } from "@imgs/reference";
-import { explainDisposal, inspectImage, startContainer, withExecCache, type ContainerSession } from "@imgs/runner";
+import { cachedSession, explainDisposal, inspectImage, startContainer, withExecCache, type ContainerSession } from "@imgs/runner";
 import { runTagger, type TagContext, type Tagger } from "@imgs/taggers";
 import type { LimitFunction } from "p-limit";
 import { EvaluationAbortedError } from "./errors.js";
@@ -34,8 +34,22 @@ export async function evaluateImage(image: string, options: EvaluateOptions, sha
     emit("inspecting image");
     const info = await inspectImage(ref, { docker });
     signal?.throwIfAborted();
-    emit("starting container");
-    await using container = await startContainer({ ...options.container, image: ref, docker });
+    const open = (): Promise<ContainerSession> => {
+      emit("starting container");
+      return startContainer({ ...options.container, image: ref, docker });
+    };
+    const cache = options.execCache;
+    // With the exec cache, the container starts on the first command whose result is not stored.
+    await using container = cache
+      ? cachedSession({
+          open,
+          image: ref,
+          imageId: info.id,
+          engine: cache.engine,
+          store: cache.store,
+          onExec: ({ command, cached }) => options.onEvent?.({ type: "exec", image, command, cached }),
+        })
+      : await open();
     // Bounds JavaScript that never settles; commands are bounded by their own timeout.
     const watchdog = timeoutMs === undefined ? undefined : idleWatchdog(timeoutMs);
     const session = limitedSession(container, { limit: shared.commandLimit, timeoutMs, signal });
@@ -49,10 +63,13 @@ export async function evaluateImage(image: string, options: EvaluateOptions, sha
     };
     emit(options.manifests ? "running taggers and manifests" : "running taggers");
     try {
+      const prefetch = !options.manifests && cache?.prefetchManifests === true;
       const [tags, pieces] = await Promise.all([
         // The history line lists the tag values, so manifests need the taggers too.
         tagValues(taggersFor(hierarchy.images, image), ctx, options.prefix, watchdog),
         options.manifests ? manifestPieces(manifestList(hierarchy, image), ctx, watchdog) : undefined,
+        // Only to store the manifests' results for the manifest run that follows; it reports their failures.
+        prefetch ? manifestPieces(manifestList(hierarchy, image), ctx, watchdog).catch(() => undefined) : undefined,
       ]);
       return { image, fullImage, ref, info, tags, pieces };
     } finally {

@@ -2,7 +2,7 @@ import type Dockerode from "dockerode";
 import type { GitSnapshot } from "@imgs/git-helper";
 import type { Hierarchy } from "@imgs/hierarchy";
 import type { ManifestPiece } from "@imgs/manifests";
-import type { ImageInfo, StartContainerOptions } from "@imgs/runner";
+import type { EngineFacts, ExecStore, ImageInfo, StartContainerOptions } from "@imgs/runner";
 import type { RefContext } from "@imgs/taggers";
 
 /** What evaluating images needs: the tree, the engine, the run's facts, limits. Nothing is read from the process. */
@@ -35,6 +35,26 @@ export interface EvaluateOptions {
   readonly onEvent?: ((event: EvaluationEvent) => void) | undefined;
   /** Passed to startContainer for every container (labels, the signal-cleanup registry). */
   readonly container?: Omit<StartContainerOptions, "image" | "docker"> | undefined;
+  /**
+   * Reuse command results across runs by image id (see cachedSession in @imgs/runner): an image's
+   * container starts only when a result is missing, so a rerun on unchanged images starts none.
+   * Taggers and manifests that read git or the clock take them from the context and are computed
+   * every time.
+   */
+  readonly execCache?: ExecCacheOptions | undefined;
+}
+
+/** Where exec results are kept between runs, and the engine facts every key holds. */
+export interface ExecCacheOptions {
+  readonly store: ExecStore;
+  /** readEngineFacts(docker) of @imgs/runner, read once per run. */
+  readonly engine: EngineFacts;
+  /**
+   * When only tags are asked for, also run the manifests' commands (their pieces are dropped, and
+   * so are their failures), so that a following manifest run finds every result stored: `imgs tag`
+   * then `imgs manifest` start one container per image in all, as `imgs hook` does.
+   */
+  readonly prefetchManifests?: boolean | undefined;
 }
 
 /** One tag value and the tagger that made it. */
@@ -74,5 +94,7 @@ export interface EvaluationResult {
 /** Progress of a run, per image. */
 export type EvaluationEvent =
   | { readonly type: "step"; readonly image: string; readonly step: string }
+  /** A command of the image ran (`cached: false`) or was answered from the exec cache (with execCache only). */
+  | { readonly type: "exec"; readonly image: string; readonly command: readonly string[]; readonly cached: boolean }
   | { readonly type: "done"; readonly image: string; readonly evaluation: ImageEvaluation }
   | { readonly type: "failed"; readonly image: string; readonly error: Error };

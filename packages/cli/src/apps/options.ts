@@ -23,6 +23,8 @@ export interface RunOptions {
   readonly refContext?: string;
   /** No progress output. */
   readonly quiet?: boolean;
+  /** Reuse command results across runs by image id (needs CliDeps.cacheDir); default true. */
+  readonly cache?: boolean;
 }
 
 /** Where the apps write, and the docker-stacks format options. */

@@ -5,6 +5,7 @@ import type { CliDeps } from "../deps.js";
 import { UsageError } from "../errors.js";
 import { writeFilesAtomic } from "../files/write-files.js";
 import { createProgress } from "../run/progress.js";
+import { cacheCounter, execCacheOf } from "./exec-cache.js";
 import { renderImageFiles, type ImageFilesOptions, type ImageResult } from "./image-files.js";
 import { jobsOf, refContextOf, repositoryOf, serverUrlOf, timeoutMsOf, type OutputOptions, type RunOptions } from "./options.js";
 import { resolveTarget } from "./resolve-target.js";
@@ -67,15 +68,17 @@ export async function runImages(work: ImageWork, options: RunOptions & OutputOpt
   const writeFailures: Array<{ image: string; error: Error }> = [];
   const writes: Array<Promise<void>> = [];
   // Files are written as each image finishes, so an interrupted run keeps the images already done.
+  const cached = cacheCounter();
   const onEvent = (event: EvaluationEvent): void => {
     if (event.type === "step") progress.step(event.image, event.step);
+    else if (event.type === "exec") cached.count(event.image, event.cached);
     else if (event.type === "failed") progress.fail(event.image, event.error);
     else {
       const write = async (): Promise<void> => {
         const { files: content, result } = renderImageFiles(event.evaluation, { ...files, dockerfile: hierarchy.images[event.image]?.dockerfile });
         await writeFilesAtomic(content);
         results.set(event.image, result);
-        progress.done(event.image, summary(result));
+        progress.done(event.image, [summary(result), cached.summary(event.image)].filter(Boolean).join(", "));
       };
       writes.push(
         write().catch((error: unknown) => {
@@ -87,9 +90,10 @@ export async function runImages(work: ImageWork, options: RunOptions & OutputOpt
     }
   };
   try {
+    const docker = await deps.docker();
     const evaluated = await evaluateImages(images, {
       hierarchy,
-      docker: await deps.docker(),
+      docker,
       git: facts.git,
       refs: facts.refs,
       now: facts.now,
@@ -101,6 +105,7 @@ export async function runImages(work: ImageWork, options: RunOptions & OutputOpt
       signal: deps.signal,
       onEvent,
       container: deps.containers,
+      execCache: await execCacheOf(options, deps, docker, work),
     });
     await Promise.all(writes);
     const failures = [...evaluated.failures, ...writeFailures];

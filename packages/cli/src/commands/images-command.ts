@@ -3,7 +3,7 @@ import type { CommandModule } from "yargs";
 import type { RunImagesResult } from "../apps/run-images.js";
 import type { CliDeps } from "../deps.js";
 import { ImagesFailedError } from "../errors.js";
-import { runOptionsOf, withOutputOptions, withRunOptions } from "./shared-options.js";
+import { runOptionsOf, withCacheOption, withOutputOptions, withRunOptions } from "./shared-options.js";
 
 interface ImagesArgs {
   config?: string;
@@ -29,7 +29,7 @@ export function imagesCommand(
   return {
     command: `${name} [images..]`,
     describe,
-    builder: (y) => withOutputOptions(withRunOptions(y), { tags: work.tags, manifests: work.manifest }),
+    builder: (y) => withCacheOption(withOutputOptions(withRunOptions(y), { tags: work.tags, manifests: work.manifest })),
     handler: async (args) => {
       // Loaded when the command runs, so `imgs --help` and other commands do not load the engine client.
       const { runImages } = await import("../apps/run-images.js");

@@ -18,6 +18,15 @@ export function withRunOptions<T>(y: Argv<T>) {
     .option("json", { type: "boolean", describe: "Print a machine-readable result" });
 }
 
+/** --cache / --no-cache of the commands that evaluate images (tag, manifest, hook). */
+export function withCacheOption<T>(y: Argv<T>) {
+  return y.option("cache", {
+    type: "boolean",
+    default: true,
+    describe: "Reuse command results of unchanged images (by image id) from the user's cache folder; --no-cache runs every command",
+  });
+}
+
 /** The run options shared by tag, manifest, hook and apply, read from parsed arguments. */
 export function runOptionsOf(args: {
   config?: string;
@@ -33,6 +42,7 @@ export function runOptionsOf(args: {
   "git-dir"?: string;
   "ref-context"?: string;
   quiet?: boolean;
+  cache?: boolean;
 }) {
   return {
     config: args.config,
@@ -47,6 +57,7 @@ export function runOptionsOf(args: {
     gitDir: args["git-dir"],
     refContext: args["ref-context"],
     quiet: args.quiet,
+    cache: args.cache,
   };
 }
 
