@@ -21,7 +21,7 @@ export {
   ImageNotFoundError,
 } from "./errors/engine.js";
 export { withExecCache } from "./exec-cache.js";
-export { cachedSession, execCacheKey, readEngineFacts } from "./exec-store/cached-session.js";
+export { cachedSession, readEngineFacts } from "./exec-store/cached-session.js";
 export type { CachedExecEvent, CachedSessionOptions, EngineFacts } from "./exec-store/cached-session.js";
 export { createFileExecStore, DEFAULT_EXEC_STORE_BYTES } from "./exec-store/file-exec-store.js";
 export type { ExecStore, FileExecStoreOptions } from "./exec-store/file-exec-store.js";
