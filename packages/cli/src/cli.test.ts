@@ -25,7 +25,7 @@ describe("runCli", () => {
   it("prints usage listing every command for --help", async () => {
     const deps = capturedDeps();
     await runCli(["--help"], deps);
-    for (const command of ["tag", "apply", "manifest", "hook", "hierarchy", "refs", "doctor", "cleanup"]) {
+    for (const command of ["tag", "apply", "manifest", "hook", "hierarchy", "refs", "wiki", "diff", "doctor", "cleanup"]) {
       expect(deps.out()).toMatch(new RegExp(`imgs ${command}\\b`));
     }
   });

@@ -44,6 +44,8 @@ const config = {
 let repo: GitRepoFixture;
 const manifests: string[] = [];
 const commits: string[] = [];
+/** What `imgs manifest --json` printed for each build. */
+const jsonOutputs: string[] = [];
 
 async function buildAndDocument(n: 1 | 2, install: string, demoVersion: string): Promise<void> {
   const dockerfile = (await readFile(join(EXAMPLE, "images/scientific/Dockerfile"), "utf8")) + extraLayer(install, demoVersion);
@@ -52,7 +54,8 @@ async function buildAndDocument(n: 1 | 2, install: string, demoVersion: string):
   await docker("build", "--quiet", "--tag", `${REPO}:build${n}`, join(repo.dir, "images/scientific"));
   await docker("tag", `${REPO}:build${n}`, `${REPO}:latest`);
   const deps = engineDeps({ cwd: repo.dir });
-  await runCli(["manifest", "scientific", "--platform", "x86_64", "--quiet"], deps);
+  await runCli(["manifest", "scientific", "--platform", "x86_64", "--quiet", "--json"], deps);
+  jsonOutputs.push(deps.out());
 }
 
 beforeAll(async () => {
@@ -95,6 +98,23 @@ describe("imgs diff on two builds of the example tree", () => {
     ]);
     expect(diff.ecosystems.map((e) => e.ecosystem)).toEqual(["apt", "os", "pip"]);
     expect(diff.tags).toEqual({ added: [], removed: [], changed: [{ from: commits[0]?.slice(0, 12), to: commits[1]?.slice(0, 12) }] });
+  });
+
+  it("prints each piece's package rows with imgs manifest --json", async () => {
+    const { less } = await expectedApt();
+    interface Printed { images: Record<string, { manifest: { pieces: Array<{ title: string; packages?: Array<{ ecosystem: string; name: string; version: string; source: string }> }> } }> }
+    const pieces = (JSON.parse(jsonOutputs[0] ?? "{}") as Printed).images.scientific?.manifest.pieces ?? [];
+    expect(pieces.map((p) => [p.title, p.packages?.[0]?.ecosystem])).toEqual([
+      ["Build Info", undefined],
+      ["Apt Packages", "apt"],
+      ["OS Release", "os"],
+      ["Pip Packages", "pip"],
+    ]);
+    const apt = pieces.find((p) => p.title === "Apt Packages")?.packages ?? [];
+    const row = apt.find((p) => p.name === "less");
+    expect([row?.ecosystem, row?.version]).toEqual(["apt", less]);
+    // The line of `apt list --installed` it was read from, e.g. "less/now 590-2.1~deb12u2 amd64 [installed,local]".
+    expect(row?.source.startsWith("less/") && row.source.split(" ")[1] === less).toBe(true);
   });
 
   it("prints the same three as text and Markdown through the binary", async () => {
