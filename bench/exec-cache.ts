@@ -97,7 +97,7 @@ export async function run({ runs, log }: BenchOptions): Promise<void> {
   const { docker, endpoint } = createDocker();
   const counting = countingDocker(docker);
   const built = await buildImages({ config: CONFIG, all: true, quiet: true }, deps(docker, undefined, { now: () => new Date() }));
-  if (built.failures.length > 0) throw new Error(`building the example failed: ${built.failures.map((f) => `${f.image}: ${f.error.message}`).join("; ")}`);
+  if (built.failed.length > 0) throw new Error(`building the example failed: ${built.failed.map((f) => `${f.image}: ${f.error.message}`).join("; ")}`);
   const instant = new Date();
   const clock = { now: () => new Date(instant.getTime()) };
   const lanes: Lane[] = [
