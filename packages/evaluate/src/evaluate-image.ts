@@ -105,7 +105,16 @@ function bounded<F extends Tagger | Manifest>(fn: F, what: string, watchdog: Idl
 
 /** A session whose commands count as the image's activity, running or waiting for a slot. */
 function watched(session: ContainerSession, watchdog: IdleWatchdog): ContainerSession {
-  return { ...session, exec: (command, options) => watchdog.track(session.exec(command, options)) };
+  return {
+    // Read through, not copied: a cached session's id is known only once its container started.
+    get id() {
+      return session.id;
+    },
+    image: session.image,
+    exec: (command, options) => watchdog.track(session.exec(command, options)),
+    close: () => session.close(),
+    [Symbol.asyncDispose]: () => session.close(),
+  };
 }
 
 /** build-info heads every manifest, as docker-stacks' header does; a config listing it too does not repeat it. */

@@ -24,7 +24,10 @@ export function limitedSession(session: ContainerSession, { limit, timeoutMs, si
     await session.close();
   };
   return {
-    id: session.id,
+    // Read through: a cached session's container (and id) exists only after its first miss.
+    get id() {
+      return session.id;
+    },
     image: session.image,
     exec: (command: Command, options?: ExecOptions): Promise<ExecResult> =>
       limit(() => {

@@ -17,7 +17,10 @@ function cacheKey(argv: readonly string[], options: ExecOptions): string {
 export function withExecCache(session: ContainerSession): ContainerSession {
   const results = new Map<string, Promise<ExecResult>>();
   return {
-    id: session.id,
+    // Read through: a cached session's container (and id) exists only after its first miss.
+    get id() {
+      return session.id;
+    },
     image: session.image,
     async exec(command: Command, options: ExecOptions = {}): Promise<ExecResult> {
       const key = cacheKey(toArgv(command), options);

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fakeSession } from "@imgs/test-utils";
 import { afterEach, describe, expect, it } from "vitest";
+import { withExecCache } from "../exec-cache.js";
 import { cachedSession, execCacheKey, type CachedExecEvent, type EngineFacts } from "./cached-session.js";
 import { createFileExecStore, type ExecStore } from "./file-exec-store.js";
 
@@ -59,6 +60,14 @@ describe("cachedSession", () => {
     const retried = run(shared);
     await retried.session.exec("false");
     expect(retried.container.calls).toEqual(["false"]);
+  });
+
+  it("has the container's id once it started, also seen through withExecCache", async () => {
+    const first = run(store());
+    const wrapped = withExecCache(first.session);
+    expect(wrapped.id).toBe("");
+    await wrapped.exec("python --version");
+    expect(wrapped.id).toBe(first.container.id);
   });
 
   it("opens the container once for concurrent misses", async () => {
