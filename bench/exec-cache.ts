@@ -1,11 +1,10 @@
 import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { availableParallelism, machine, tmpdir } from "node:os";
+import { availableParallelism, hostname, machine, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildImages, runImages, type CliDeps } from "@imgs/cli";
-import { createDocker } from "@imgs/runner";
-import { labelNewContainers, recordContainerEvents } from "@imgs/test-utils";
+import { labelNewContainers, processDocker, recordContainerEvents, testEngine } from "@imgs/test-utils";
 import { countingDocker, type CountingDocker } from "./_counting-docker.js";
 import { comparableManifest, outputDifferences, readOutputs, type OutputFiles } from "./_outputs.js";
 import { formatPathTable, heavyRuns, type PathSamples } from "./_path-report.js";
@@ -39,7 +38,20 @@ interface Lane extends PathSamples {
 }
 
 function deps(docker: CountingDocker["docker"], cacheDir: string | undefined, clock: CliDeps["clock"]): CliDeps {
-  return { cwd: ROOT, env: process.env, stdout: { write: () => undefined }, stderr: process.stderr, clock, docker: () => Promise.resolve(docker), cpus: availableParallelism(), machine: machine(), cacheDir };
+  return {
+    cwd: ROOT,
+    env: process.env,
+    stdout: { write: () => undefined },
+    stderr: process.stderr,
+    clock,
+    docker: () => Promise.resolve(docker),
+    cpus: availableParallelism(),
+    machine: machine(),
+    cacheDir,
+    // Read when the run starts, so the bench's own label (labelNewContainers) is on its containers.
+    containers: { labels: testEngine().labels },
+    host: { name: hostname(), isProcessAlive: () => true },
+  };
 }
 
 function library(label: string, steps: readonly Work[], docker: CountingDocker["docker"], clock: CliDeps["clock"], cold: boolean, cache = true): Lane {
@@ -94,7 +106,7 @@ function binary(label: string): Lane {
  */
 export async function run({ runs, log }: BenchOptions): Promise<void> {
   const count = heavyRuns(runs, process.env.BENCH_RUNS);
-  const { docker, endpoint } = createDocker();
+  const { docker, endpoint } = processDocker();
   const counting = countingDocker(docker);
   const built = await buildImages({ config: CONFIG, all: true, quiet: true }, deps(docker, undefined, { now: () => new Date() }));
   if (built.failed.length > 0) throw new Error(`building the example failed: ${built.failed.map((f) => `${f.image}: ${f.error.message}`).join("; ")}`);
