@@ -158,3 +158,11 @@ describe("exitCodeFor / formatError", () => {
     expect(formatError(new UsageError("bad flag"))).toBe("imgs: bad flag");
   });
 });
+
+describe("a flag given twice", () => {
+  it("keeps the last value of a single-value option instead of failing on a list", async () => {
+    const deps = capturedDeps();
+    await runCli(["hierarchy", "-c", example, "--format", "text", "--format", "mermaid"], deps);
+    expect(deps.out()).toMatch(/^flowchart TD\n/);
+  });
+});

@@ -1,5 +1,5 @@
 import { isImgsError } from "@imgs/errors";
-import type { Argv } from "yargs";
+import type { Argv, MiddlewareFunction } from "yargs";
 import { loadYargs } from "./load-yargs.js";
 import packageJson from "../package.json" with { type: "json" };
 import { applyCommand } from "./commands/apply.js";
@@ -16,6 +16,19 @@ import { shaCommand } from "./commands/sha.js";
 import { wikiCommand } from "./commands/wiki.js";
 import type { CliDeps } from "./deps.js";
 import { UsageError } from "./errors.js";
+
+/**
+ * A flag given twice keeps its last value, as in most command lines, rather than becoming a list
+ * that a string, number or boolean option cannot take; options declared as lists keep every value.
+ */
+function lastValueWins(argv: Record<string, unknown>, y: Argv): void {
+  const options = (y as unknown as { getOptions(): { array: string[]; key: Record<string, unknown> } }).getOptions();
+  const lists = new Set(options.array);
+  for (const key of Object.keys(options.key)) {
+    const value = argv[key];
+    if (!lists.has(key) && Array.isArray(value)) argv[key] = value.at(-1);
+  }
+}
 
 /** The imgs command line, built on injected dependencies; it throws instead of exiting. */
 export function createCli(deps: CliDeps): Argv {
@@ -39,6 +52,7 @@ export function createCli(deps: CliDeps): Argv {
     .command(cleanupCommand(deps))
     .demandCommand(1, "Name a command; see imgs --help (imgs --version prints the version)")
     .strict()
+    .middleware(lastValueWins as unknown as MiddlewareFunction, true)
     .exitProcess(false)
     .fail((message: string | null, error: Error | undefined) => {
       // yargs calls this for its own complaints (unknown option, bad choice, a coerce that threw),

@@ -1,5 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // The same script the README and .ci/run use: starts an engine if none answers, makes base images.
@@ -9,6 +12,7 @@ const engineScript = fileURLToPath(new URL("../../../scripts/engine.sh", import.
 export const TEST_RUN_LABEL = "dev.imgs.test-run";
 
 let runId = "";
+let cacheHome = "";
 
 interface ContainerRow {
   id: string;
@@ -42,6 +46,10 @@ export function setup(): void {
   runId = randomUUID();
   const extra = process.env.IMGS_CONTAINER_LABELS;
   process.env.IMGS_CONTAINER_LABELS = [extra, `${TEST_RUN_LABEL}=${runId}`].filter(Boolean).join(",");
+  // The binary keeps exec results in the user's cache folder; each run starts from an empty one,
+  // so no test passes on results another run left (and the user's own cache is never touched).
+  cacheHome = mkdtempSync(join(tmpdir(), "imgs-test-cache-"));
+  process.env.XDG_CACHE_HOME = cacheHome;
 }
 
 /**
@@ -50,6 +58,7 @@ export function setup(): void {
  * run going on beside this one, and are never touched.
  */
 export function teardown(): void {
+  if (cacheHome) rmSync(cacheHome, { recursive: true, force: true });
   const leaked = containersOfRun(runId);
   if (leaked.length === 0) return;
   execFileSync("docker", ["rm", "--force", ...leaked.map((c) => c.id)], { stdio: "ignore" });
