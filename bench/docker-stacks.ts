@@ -15,6 +15,7 @@ import {
   type DockerStacksApps,
 } from "./_docker-stacks-apps.js";
 import { makeStandInTree, OWNER, REGISTRY, type StandInTree } from "./_docker-stacks-tree.js";
+import { floorLine, measureEngineFloor } from "./_engine-floor.js";
 import { countEngineEvents, type EngineEventCounter } from "./_engine-events.js";
 import { blankRunTime, outputDifferences, readOutputs, type OutputFiles } from "./_outputs.js";
 import { formatPathTable, heavyRuns, ratioLine, type PathSamples } from "./_path-report.js";
@@ -26,6 +27,8 @@ export const name = "docker-stacks";
 
 /** Timed runs of each side when BENCH_RUNS is not set: docker-stacks' side takes most of a minute. */
 const DEFAULT_RUNS = 3;
+/** Samples of a container's and an exec's cost, for the engine floor. */
+const FLOOR_RUNS = 5;
 /** Runs of each command in the quoted-output comparison (at most). */
 const QUOTED_RUNS = 10;
 
@@ -130,6 +133,11 @@ export async function run({ runs, log }: BenchOptions): Promise<void> {
     log("");
     for (const line of formatPathTable([dockerStacks, imgs])) log(line);
     log(`\n${ratioLine(dockerStacks, imgs, "docker-stacks/imgs")}`);
+
+    // Where the time goes: each side's engine calls at the cost they have now, one at a time.
+    const floor = await measureEngineFloor(docker, `${REGISTRY}/${OWNER}/${tree.images[0] ?? ""}:latest`, ["python", "--version"], FLOOR_RUNS);
+    log(`\nnow, one at a time: container create+start+remove ${floor.containerMs.toFixed(0)} ms, exec round trip ${floor.execMs.toFixed(0)} ms (medians of ${FLOOR_RUNS})`);
+    for (const side of [dockerStacks, imgs]) log(floorLine(side, floor));
 
     const quotedRuns = Math.min(runs, QUOTED_RUNS);
     log(`\nquoted output, ${quotedRuns} runs of each command through docker-stacks' quoted_output and imgs' quotedOutput (stderr, then stdout):`);
