@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
-import { availableParallelism, tmpdir } from "node:os";
+import { availableParallelism, machine, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { buildImages } from "@imgs/cli";
-import { hostPlatform, tagPrefix } from "@imgs/manifests";
+import { tagPrefix, unifyPlatform } from "@imgs/manifests";
 import { createDocker } from "@imgs/runner";
 import {
   buildPackages,
@@ -73,7 +73,16 @@ async function removeLeftovers(docker: ReturnType<typeof createDocker>["docker"]
 
 /** Builds the tree's images with imgs (the engine's cache makes this seconds after the first time). */
 async function buildTree(tree: StandInTree, docker: ReturnType<typeof createDocker>["docker"]): Promise<void> {
-  const deps = { cwd: tree.dir, env: process.env, stdout: { write: () => undefined }, stderr: process.stderr, clock: { now: () => new Date() }, docker: () => docker, cpus: availableParallelism() };
+  const deps = {
+    cwd: tree.dir,
+    env: process.env,
+    stdout: { write: () => undefined },
+    stderr: process.stderr,
+    clock: { now: () => new Date() },
+    docker: () => Promise.resolve(docker),
+    cpus: availableParallelism(),
+    machine: machine(),
+  };
   const { failures } = await buildImages({ config: tree.configFile, all: true, quiet: true }, deps);
   if (failures.length > 0) throw new Error(`building the stand-in tree failed: ${failures.map((f) => `${f.image}: ${f.error.message}`).join("; ")}`);
 }
@@ -109,7 +118,7 @@ export async function run({ runs, log }: BenchOptions): Promise<void> {
     made = tree;
     await buildTree(tree, docker);
     const apps: DockerStacksApps = { python, checkout, pycache: join(tmp, "pycache") };
-    const prefix = tagPrefix({ platform: hostPlatform(), variant: "default" });
+    const prefix = tagPrefix({ platform: unifyPlatform(machine()), variant: "default" });
     log(`engine ${endpoint}; ${availableParallelism()} CPUs; docker-stacks from ${checkout} with ${python}`);
     log(`${tree.images.length} stand-in images ${REGISTRY}/${OWNER}/<image>:latest (examples/docker-stacks/stand-ins), commit ${tree.commit.slice(0, 12)}`);
     log(`${count} timed runs of each side, alternating, after one untimed warm-up of each`);

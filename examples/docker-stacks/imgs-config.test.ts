@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { builtinCatalog, entryLabel, loadConfig } from "@imgs/hierarchy";
+import { builtinCatalog, loadConfig } from "@imgs/hierarchy";
 import { describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
@@ -64,7 +64,7 @@ describe("examples/docker-stacks/imgs.config.ts", () => {
     const config = Object.fromEntries(
       Object.entries(hierarchy.images).map(([image, node]) => [
         image,
-        { parent: node.parent ?? null, taggers: node.taggers.map(entryLabel), manifests: node.manifests.map((m) => m.name) },
+        { parent: node.parent ?? null, taggers: node.taggers.map((t) => t.name), manifests: node.manifests.map((m) => m.name) },
       ]),
     );
     const expected = Object.fromEntries(
