@@ -40,10 +40,24 @@ interface Side extends PathSamples {
   readonly execs: number[];
 }
 
-async function measure(side: Side, dir: string, counter: EngineEventCounter): Promise<OutputFiles> {
+/**
+ * One timed run of a side. A run that fails is retried once, untimed attempt dropped and the
+ * failure logged: under heavy load the engine now and then loses an exec's output (docker-stacks'
+ * quoted_output then stops on "returned empty output"), and one such fault should not void a
+ * bench of many minutes. A second failure ends the section.
+ */
+async function measure(side: Side, dir: string, counter: EngineEventCounter, log: BenchOptions["log"]): Promise<OutputFiles> {
   await counter.take();
-  const start = performance.now();
-  await side.run(dir);
+  let start = performance.now();
+  try {
+    await side.run(dir);
+  } catch (error) {
+    log(`${side.label} failed, retrying once: ${(error instanceof Error ? error.message : String(error)).split("\n").at(-1) ?? ""}`);
+    await rm(dir, { recursive: true, force: true });
+    await counter.take();
+    start = performance.now();
+    await side.run(dir);
+  }
   side.ms.push(performance.now() - start);
   const counts = await counter.take();
   if (counts.removed !== counts.containers) throw new Error(`${side.label}: started ${counts.containers} containers but removed ${counts.removed}`);
@@ -129,7 +143,7 @@ export async function run({ runs, log }: BenchOptions): Promise<void> {
     const totals = { compared: 0, identical: 0, differences: [] as string[] };
     for (let i = 0; i <= count; i += 1) {
       const files = [];
-      for (const side of [dockerStacks, imgs]) files.push(await measure(side, join(tmp, `run-${i}-${side === imgs ? "imgs" : "docker-stacks"}`), counter));
+      for (const side of [dockerStacks, imgs]) files.push(await measure(side, join(tmp, `run-${i}-${side === imgs ? "imgs" : "docker-stacks"}`), counter, log));
       // The warm-up pays for the first container starts from new images; its outputs count, its times do not.
       if (i === 0) for (const side of [dockerStacks, imgs]) for (const samples of [side.ms, side.containers, side.execs]) samples.pop();
       const result = compare(files[0] ?? new Map(), files[1] ?? new Map(), prefix);
