@@ -25,8 +25,9 @@ const only = (files: OutputFiles, path: string): OutputFiles => new Map([...file
 /**
  * Compares, run by run, each file docker-stacks wrote with the one imgs wrote (after `normalize`).
  * A pair that differs is put down to docker-stacks when another of its runs wrote imgs' file: its
- * client library, docker-py, now and then loses a short command's output (docker/docker-py#3332,
- * #2042), and it then writes e.g. a `mamba-` tag without the version.
+ * quoted output takes stdout and stderr in the order their frames arrive (a race: apt's warning
+ * now and then lands after the list), and its client library, docker-py, now and then loses a
+ * short command's output (docker/docker-py#3332, #2042), writing e.g. a `mamba-` tag.
  */
 export function compareRuns(runs: readonly RunPair[], normalize: (text: string) => string): RunComparison {
   let compared = 0;

@@ -146,7 +146,8 @@ export async function run({ runs, log }: BenchOptions): Promise<void> {
     log(`\noutputs: files compared ${comparison.compared}, files identical ${comparison.identical} (${count + 1} runs of tags files, manifests and history lines; build timestamp and date tag blanked)`);
     for (const difference of comparison.differences.slice(0, 20)) log(`  differs: ${difference}`);
     if (comparison.dockerStacksUnstable.length > 0) {
-      log(`  ${comparison.dockerStacksUnstable.length} other(s) differ because docker-stacks wrote, in that run, another file than in its other runs, where it wrote imgs' (docker-py now and then loses a short command's output: docker/docker-py#3332):`);
+      log(`  ${comparison.dockerStacksUnstable.length} other(s) differ because docker-stacks wrote, in that run, another file than in its other runs, where it wrote imgs' file:`);
+      log("  its output is racy: stdout and stderr in the order their frames arrive, and docker-py now and then losing a short command's output (docker/docker-py#3332)");
       for (const difference of comparison.dockerStacksUnstable.slice(0, 20)) log(`  docker-stacks unstable: ${difference}`);
     }
     log("");
