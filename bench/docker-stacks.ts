@@ -1,9 +1,10 @@
 import { mkdtemp, rm } from "node:fs/promises";
-import { availableParallelism, machine, tmpdir } from "node:os";
+import { availableParallelism, hostname, machine, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { buildImages } from "@imgs/cli";
 import { tagPrefix, unifyPlatform } from "@imgs/manifests";
-import { createDocker } from "@imgs/runner";
+import type { createDocker } from "@imgs/runner";
+import { processDocker, testEngine } from "@imgs/test-utils";
 import {
   buildPackages,
   builtImgsIsStale,
@@ -90,9 +91,11 @@ async function buildTree(tree: StandInTree, docker: ReturnType<typeof createDock
     docker: () => Promise.resolve(docker),
     cpus: availableParallelism(),
     machine: machine(),
+    containers: { labels: testEngine().labels },
+    host: { name: hostname(), isProcessAlive: () => true },
   };
-  const { failures } = await buildImages({ config: tree.configFile, all: true, quiet: true }, deps);
-  if (failures.length > 0) throw new Error(`building the stand-in tree failed: ${failures.map((f) => `${f.image}: ${f.error.message}`).join("; ")}`);
+  const { failed } = await buildImages({ config: tree.configFile, all: true, quiet: true }, deps);
+  if (failed.length > 0) throw new Error(`building the stand-in tree failed: ${failed.map((f) => `${f.image}: ${f.error.message}`).join("; ")}`);
 }
 
 /**
@@ -117,7 +120,7 @@ export async function run({ runs, log }: BenchOptions): Promise<void> {
     await buildPackages();
   }
   const count = heavyRuns(runs, process.env.BENCH_RUNS, DEFAULT_RUNS);
-  const { docker, endpoint } = createDocker();
+  const { docker, endpoint } = processDocker();
   const tmp = await mkdtemp(join(tmpdir(), "imgs-bench-docker-stacks-"));
   let counter: EngineEventCounter | undefined;
   let made: StandInTree | undefined;

@@ -1,3 +1,4 @@
+import { testEngine } from "@imgs/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { quotedOutput } from "./quoted-output.js";
 import { startContainer } from "./start-container.js";
@@ -9,7 +10,7 @@ const DEBIAN = "imgs.localhost/debian:bookworm";
 describe("quotedOutput on a real engine", () => {
   let session: ContainerSession;
   beforeAll(async () => {
-    session = await startContainer({ image: DEBIAN });
+    session = await startContainer({ ...testEngine(), image: DEBIAN });
   });
   afterAll(async () => {
     await session.close();
