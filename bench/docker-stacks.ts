@@ -44,9 +44,9 @@ interface Side extends PathSamples {
 
 /**
  * One timed run of a side. A run that fails is retried once, untimed attempt dropped and the
- * failure logged: under heavy load the engine now and then loses an exec's output (docker-stacks'
- * quoted_output then stops on "returned empty output"), and one such fault should not void a
- * bench of many minutes. A second failure ends the section.
+ * failure logged: docker-py, which docker-stacks' apps use, now and then loses a short command's
+ * whole output (docker/docker-py#3332; its tagger then stops on "did not find ubuntu version"),
+ * and one such fault should not void a bench of many minutes. A second failure ends the section.
  */
 async function measure(side: Side, dir: string, counter: EngineEventCounter, log: BenchOptions["log"]): Promise<OutputFiles> {
   await counter.take();
