@@ -22,19 +22,23 @@ export async function readOutputs(dir: string, prefix = ""): Promise<Map<string,
 export const blankBuildTimestamp = (text: string): string => text.replace(/^- Build timestamp: .*$/m, "- Build timestamp: (blanked)");
 
 /**
- * A manifest as compared between runs: timestamp blanked, and the lines of each ```text block
- * sorted. Quoted output is stdout and stderr in arrival order (as docker-stacks writes it), so
- * e.g. apt's stderr warning and its "Listing..." line may swap from one run to the next.
+ * A tags file, manifest or history line with what differs between two runs by design blanked: the
+ * build timestamp (the manifest's "- Build timestamp:" line, the history line's first column) and
+ * the date tag (`:<prefix>-YYYY-MM-DD`, from docker-stacks' date_tagger), so that docker-stacks'
+ * files and imgs' compare byte for byte on everything else.
  */
-export function comparableManifest(text: string): string {
-  return blankBuildTimestamp(text).replace(/```text\n([\s\S]*?)\n```/g, (_, body: string) => `\`\`\`text\n${body.split("\n").sort().join("\n")}\n\`\`\``);
+export function blankRunTime(text: string, prefix: string): string {
+  const dateTag = new RegExp(`(:${prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}-)\\d{4}-\\d{2}-\\d{2}(?=$|\\n|\`)`, "g");
+  return blankBuildTimestamp(text)
+    .replace(/^\| `\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z` \|/m, "| `(blanked)` |")
+    .replace(dateTag, "$1(date)");
 }
 
 /**
  * What differs between two sets of output files, one line each: files only one side has, and
  * files whose content differs (after `normalize`). Empty when they are the same.
  */
-export function outputDifferences(expected: OutputFiles, actual: OutputFiles, normalize = comparableManifest): string[] {
+export function outputDifferences(expected: OutputFiles, actual: OutputFiles, normalize = blankBuildTimestamp): string[] {
   const differences: string[] = [];
   for (const path of [...new Set([...expected.keys(), ...actual.keys()])].sort()) {
     const want = expected.get(path);

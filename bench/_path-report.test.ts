@@ -11,6 +11,11 @@ describe("heavyRuns", () => {
   ])("makes %i runs with BENCH_RUNS=%j into %i", (runs, env, expected) => {
     expect(heavyRuns(runs, env)).toBe(expected);
   });
+
+  it("takes another cap for a heavier section", () => {
+    expect(heavyRuns(20, undefined, 3)).toBe(3);
+    expect(heavyRuns(7, "7", 3)).toBe(7);
+  });
 });
 
 describe("countCell", () => {

@@ -5,10 +5,10 @@ export const HEAVY_SECTION_RUNS = 5;
 
 /**
  * How many runs a heavy section makes: what BENCH_RUNS asks for when it is set, else the driver's
- * default capped at HEAVY_SECTION_RUNS. `runs` is the driver's (already parsed) count.
+ * default capped at `cap` (default HEAVY_SECTION_RUNS). `runs` is the driver's (already parsed) count.
  */
-export function heavyRuns(runs: number, benchRunsEnv: string | undefined): number {
-  return benchRunsEnv === undefined || benchRunsEnv === "" ? Math.min(runs, HEAVY_SECTION_RUNS) : runs;
+export function heavyRuns(runs: number, benchRunsEnv: string | undefined, cap = HEAVY_SECTION_RUNS): number {
+  return benchRunsEnv === undefined || benchRunsEnv === "" ? Math.min(runs, cap) : runs;
 }
 
 /** One path's measurements: a wall time and engine counts per run. */

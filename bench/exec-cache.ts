@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { buildImages, runImages, type CliDeps } from "@imgs/cli";
 import { labelNewContainers, processDocker, recordContainerEvents, testEngine } from "@imgs/test-utils";
 import { countingDocker, type CountingDocker } from "./_counting-docker.js";
-import { comparableManifest, outputDifferences, readOutputs, type OutputFiles } from "./_outputs.js";
+import { blankBuildTimestamp, outputDifferences, readOutputs, type OutputFiles } from "./_outputs.js";
 import { formatPathTable, heavyRuns, type PathSamples } from "./_path-report.js";
 import { summarize } from "./_stats.js";
 import type { BenchOptions } from "./_types.js";
@@ -16,7 +16,7 @@ const CONFIG = "examples/debian-stack/imgs.config.ts";
 const BIN = join(ROOT, "packages/cli/dist/bin.js");
 
 /** Files as compared across lanes: the binary runs on the real clock, so build timestamps are blanked everywhere. */
-const comparable = (text: string): string => comparableManifest(text).replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g, "(timestamp)");
+const comparable = (text: string): string => blankBuildTimestamp(text).replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g, "(timestamp)");
 
 /** Section name, for `pnpm bench exec-cache`. */
 export const name = "exec-cache";

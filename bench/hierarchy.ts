@@ -147,7 +147,7 @@ export async function run({ runs, log }: BenchOptions): Promise<void> {
     const reference = (await measure(imgs.path, join(tmp, "warm-up-imgs"), counting)).files;
     if (reference.size !== 3 * images.length) throw new Error(`imgs wrote ${reference.size} files, not 3 for each of ${images.length} images`);
     await assertSameOutputs(sequential.label, reference, (await measure(sequential.path, join(tmp, "warm-up-sequential"), counting)).files, startCommit);
-    log(`outputs: both paths wrote the same ${reference.size} files (tags files, manifests with the timestamp blanked and quoted lines sorted, as stdout and stderr may interleave either way; history lines), checked every run`);
+    log(`outputs: both paths wrote the same ${reference.size} files (tags files, manifests with the timestamp blanked, history lines), checked every run`);
 
     // Alternating spreads slow spells of a shared engine over both paths.
     for (let i = 0; i < count; i += 1) {

@@ -32,4 +32,19 @@ if [ ! -x /usr/sbin/sshd ]; then
   fi
 fi
 bash scripts/history-tools.sh
+
+# python3 reads docker-stacks' images_hierarchy.py in the test of examples/docker-stacks;
+# python3-docker and python3-plumbum run docker-stacks' own apps in `pnpm bench docker-stacks`.
+missing=()
+for p in python3 python3-docker python3-plumbum; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing ${missing[*]} from Debian" >&2
+    apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+  else
+    echo "setup: missing Debian packages ${missing[*]} (install them as root: apt-get install ${missing[*]})" >&2
+    command -v python3 >/dev/null 2>&1 || exit 1
+  fi
+fi
 echo "setup: done" >&2

@@ -1,5 +1,6 @@
 // jupyter/docker-stacks' image hierarchy (tagging/hierarchy/images_hierarchy.py), with exactly
 // its taggers and manifests per image. Build info heads every manifest, as in docker-stacks.
+// imgs-config.test.ts states upstream's table and fails when this file drifts from it.
 import type { ImgsConfig } from "@imgs/cli";
 
 export default {
@@ -8,7 +9,7 @@ export default {
   repository: "jupyter/docker-stacks",
   images: {
     "docker-stacks-foundation": {
-      taggers: ["commit-sha", "date", "ubuntu-version", "python-major-minor", "python"],
+      taggers: ["commit-sha", "date", "ubuntu-version", "python-major-minor", "python", "mamba", "conda"],
       manifests: ["conda-environment", "apt-packages"],
     },
     "base-notebook": {

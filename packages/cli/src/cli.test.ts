@@ -90,7 +90,7 @@ describe("hierarchy command", () => {
     const { images } = JSON.parse(deps.out()) as { images: Record<string, { allTaggers: string[]; allManifests: string[] }> };
     expect(Object.keys(images)).toHaveLength(11);
     expect(images["all-spark-notebook"]?.allTaggers).toEqual([
-      "commit-sha", "date", "ubuntu-version", "python-major-minor", "python",
+      "commit-sha", "date", "ubuntu-version", "python-major-minor", "python", "mamba", "conda",
       "jupyter-notebook", "jupyter-lab", "jupyter-hub", "spark", "java", "r",
     ]);
     expect(images["all-spark-notebook"]?.allManifests).toEqual(["conda-environment", "apt-packages", "spark-info", "r-packages"]);

@@ -12,7 +12,7 @@ function collect(chunks: readonly [OutputStream, Buffer][], limit?: number): Ret
 }
 
 describe("ExecOutputCollector and execResultOf", () => {
-  it("interleaves chunks in arrival order, even when a chunk ends inside a character", () => {
+  it("combines stderr then stdout, each whole, whatever order the chunks came in, even when a chunk ends inside a character", () => {
     const euro = Buffer.from("€", "utf8");
     const collected = collect([
       ["stdout", Buffer.concat([Buffer.from("a"), euro.subarray(0, 1)])],
@@ -20,7 +20,17 @@ describe("ExecOutputCollector and execResultOf", () => {
       ["stdout", euro.subarray(1, 2)],
       ["stdout", Buffer.concat([euro.subarray(2), Buffer.from("b")])],
     ]);
-    expect(execResultOf(collected, 2, ["x"], "img")).toEqual({ command: ["x"], stdout: "a€b", stderr: "E", output: "aE€b", exitCode: 2 });
+    expect(execResultOf(collected, 2, ["x"], "img")).toEqual({ command: ["x"], stdout: "a€b", stderr: "E", output: "Ea€b", exitCode: 2 });
+  });
+
+  it("puts apt's stderr warning before its list, as docker-stacks' manifests have it, even when the list arrived first", () => {
+    const collected = collect([
+      ["stdout", Buffer.from("Listing...\nadduser/now 3.134 all\n")],
+      ["stderr", Buffer.from("WARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n\n")],
+    ]);
+    expect(execResultOf(collected, 0, ["apt", "list", "--installed"], "img").output).toBe(
+      "WARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n\nListing...\nadduser/now 3.134 all\n",
+    );
   });
 
   it("keeps a byte order mark as text, at the start and in a later chunk", () => {

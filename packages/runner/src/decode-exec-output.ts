@@ -38,9 +38,9 @@ class StreamText {
   #pending = EMPTY;
   readonly #decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
-  /** The chunk's text, or undefined once the stream is known to be invalid. */
-  push(chunk: Buffer): string | undefined {
-    if (this.invalidAt !== undefined) return undefined;
+  /** Decode a chunk onto the text; nothing more once the stream is known to be invalid. */
+  push(chunk: Buffer): void {
+    if (this.invalidAt !== undefined) return;
     const bytes = this.#pending.length > 0 ? Buffer.concat([this.#pending, chunk]) : chunk;
     const keep = incompleteTail(bytes);
     const whole = bytes.subarray(0, bytes.length - keep);
@@ -52,14 +52,13 @@ class StreamText {
       // Only bad bytes are reported as such; anything else is a real failure.
       if (offset < 0) throw error;
       this.invalidAt = this.#decoded + offset;
-      return undefined;
+      return;
     }
     // Copied, so that the chunk itself is not kept alive by its last bytes.
     this.#pending = keep > 0 ? Buffer.from(bytes.subarray(bytes.length - keep)) : EMPTY;
     this.#decoded += whole.length;
     // `+=` builds a rope of the pieces: no copy until the text is read.
     this.text += piece;
-    return piece;
   }
 
   end(): void {
@@ -68,15 +67,29 @@ class StreamText {
 }
 
 /**
+ * The combined output of an exec: stderr, then stdout, each whole. The engine reads a process's
+ * two pipes independently, so the order in which their frames arrive is a race (docker-py's
+ * exec_run, which docker-stacks' DockerRunner.exec_cmd uses, joins them in that racy order; two
+ * writes a microsecond apart come either way, and a frame may even split a line). A fixed order
+ * makes output byte-stable, and this one is what docker-stacks gets in the usual case: for
+ * programs that write one stream only, and for those that warn on stderr before writing stdout
+ * (`apt list --installed`'s "WARNING: apt does not have a stable CLI interface", the JVM's notes
+ * before spark-submit's banner). A program that writes stdout first and then stderr gets its
+ * stderr first here.
+ */
+export function combineOutput(stdout: string, stderr: string): string {
+  return stderr + stdout;
+}
+
+/**
  * Collects an exec's stdout and stderr as they arrive: decoded strictly as UTF-8 (a chunk may end
- * inside a character), interleaved in arrival order, and bounded: past `limitBytes` of output in
- * all, push() returns false and the result is "too-large". Memory stays near the text's size.
+ * inside a character), combined as combineOutput does, and bounded: past `limitBytes` of output
+ * in all, push() returns false and the result is "too-large". Memory stays near the text's size.
  */
 export class ExecOutputCollector {
   readonly #streams = { stdout: new StreamText(), stderr: new StreamText() };
   readonly #limitBytes: number;
   #bytes = 0;
-  #output = "";
   #tooLarge = false;
 
   constructor(limitBytes: number = MAX_OUTPUT_BYTES) {
@@ -89,13 +102,11 @@ export class ExecOutputCollector {
     this.#bytes += chunk.length;
     if (this.#bytes > this.#limitBytes) {
       this.#tooLarge = true;
-      this.#output = "";
       this.#streams.stdout.text = "";
       this.#streams.stderr.text = "";
       return false;
     }
-    const piece = this.#streams[stream].push(chunk);
-    if (piece !== undefined) this.#output += piece;
+    this.#streams[stream].push(chunk);
     return true;
   }
 
@@ -107,7 +118,7 @@ export class ExecOutputCollector {
     stderr.end();
     if (stdout.invalidAt !== undefined) return { kind: "invalid-utf8", stream: "stdout", offset: stdout.invalidAt };
     if (stderr.invalidAt !== undefined) return { kind: "invalid-utf8", stream: "stderr", offset: stderr.invalidAt };
-    return { kind: "text", stdout: stdout.text, stderr: stderr.text, output: this.#output };
+    return { kind: "text", stdout: stdout.text, stderr: stderr.text, output: combineOutput(stdout.text, stderr.text) };
   }
 }
 

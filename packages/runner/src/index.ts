@@ -20,6 +20,7 @@ export {
   ImageInUseError,
   ImageNotFoundError,
 } from "./errors/engine.js";
+export { combineOutput } from "./decode-exec-output.js";
 export { withExecCache } from "./exec-cache.js";
 export { cachedSession, readEngineFacts } from "./exec-store/cached-session.js";
 export type { CachedExecEvent, CachedSessionOptions, EngineFacts } from "./exec-store/cached-session.js";

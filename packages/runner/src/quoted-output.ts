@@ -12,7 +12,10 @@ export interface QuotedOutput {
 
 /**
  * Runs a command and returns both its quoted Markdown and the text inside the fence, so a manifest
- * can read package rows from exactly the lines its Markdown shows. Empty output is an error.
+ * can read package rows from exactly the lines its Markdown shows. The output is stderr then
+ * stdout, each whole (see combineOutput), so it is the same every run: for `apt list --installed`,
+ * apt's stderr warning comes first, as in docker-stacks' published manifests. Throws
+ * ExecFailedError on a non-zero exit code and EmptyOutputError when nothing but white space was written.
  */
 export async function quoteOutput(session: ContainerSession, command: string, options?: ExecOptions): Promise<QuotedOutput> {
   const raw = await execOrThrow(session, command, options);
@@ -27,9 +30,10 @@ export async function quoteOutput(session: ContainerSession, command: string, op
 }
 
 /**
- * A command's output as Markdown, exactly as docker-stacks' quoted_output writes it: the command in
- * backticks, then a ```text fence holding the output with surrounding blank lines dropped and
- * trailing spaces trimmed on each line. Empty output is an error.
+ * A command's output as Markdown, as docker-stacks' quoted_output (tagging/utils/quoted_output.py)
+ * writes it: the command in backticks, then a ```text fence holding the output (stderr, then
+ * stdout) with surrounding blank lines dropped and trailing spaces trimmed on each line. Empty
+ * output is an error.
  */
 export async function quotedOutput(session: ContainerSession, command: string, options?: ExecOptions): Promise<string> {
   return (await quoteOutput(session, command, options)).markdown;

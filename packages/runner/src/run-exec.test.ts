@@ -11,7 +11,7 @@ function textOf(result: RawExecResult): { stdout: string; stderr: string; output
 }
 
 describe("runExec", () => {
-  it("collects stdout, stderr and their arrival order, and the exit code", async () => {
+  it("collects stdout and stderr, combined stderr first, and the exit code", async () => {
     const { container, demuxer } = fakeContainer([
       {
         frames: [
@@ -23,7 +23,7 @@ describe("runExec", () => {
       },
     ]);
     const result = await runExec(container, demuxer, { argv: ["x"] });
-    expect(result.collected).toEqual({ kind: "text", stdout: "one\nthree\n", stderr: "two\n", output: "one\ntwo\nthree\n" });
+    expect(result.collected).toEqual({ kind: "text", stdout: "one\nthree\n", stderr: "two\n", output: "two\none\nthree\n" });
     expect(result.exitCode).toBe(3);
   });
 

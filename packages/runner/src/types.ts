@@ -28,7 +28,10 @@ export interface ExecResult {
   readonly command: readonly string[];
   readonly stdout: string;
   readonly stderr: string;
-  /** stdout and stderr interleaved in the order the chunks arrived (docker-py's exec_run output). */
+  /**
+   * stderr, then stdout, each whole: byte-stable, unlike the order their frames arrive in (a race
+   * in the engine), and docker-stacks' exec_run output in the usual case (see combineOutput).
+   */
   readonly output: string;
   readonly exitCode: number;
 }

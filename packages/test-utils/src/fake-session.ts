@@ -1,4 +1,4 @@
-import { splitCommand, type Command, type ContainerSession, type ExecResult } from "@imgs/runner";
+import { combineOutput, splitCommand, type Command, type ContainerSession, type ExecResult } from "@imgs/runner";
 
 /** What a fake container answers to one command. */
 export interface FakeReply {
@@ -33,7 +33,7 @@ export function fakeSession(
       const stdout = reply.stdout ?? "";
       const stderr = reply.stderr ?? "";
       const argv = typeof command === "string" ? splitCommand(command) : [...command];
-      return Promise.resolve({ command: argv, stdout, stderr, output: stdout + stderr, exitCode: reply.exitCode ?? 0 });
+      return Promise.resolve({ command: argv, stdout, stderr, output: combineOutput(stdout, stderr), exitCode: reply.exitCode ?? 0 });
     },
     close(): Promise<void> {
       session.closed = true;

@@ -11,24 +11,24 @@ import {
 } from "./docker-stacks.js";
 
 describe("aptPackagesManifest", () => {
-  it("quotes `apt list --installed` with stderr kept and surrounding blank lines dropped", async () => {
+  it("quotes `apt list --installed` with its stderr warning first, as docker-stacks' manifests have it", async () => {
     const session = fakeSession({
       "apt list --installed": {
-        stderr: "\nWARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n\n",
+        stderr: "WARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n\n",
         stdout: "Listing...\nbash/stable,now 5.2.15-2+b7 amd64 [installed]\n",
       },
     });
-    // fakeSession puts stdout before stderr; the real runner keeps the order chunks arrive in.
+    // Quoted output is stderr then stdout, each whole (the runner's rule, which fakeSession follows).
     expect(renderPiece(await aptPackagesManifest(fakeContext(session)))).toMatchInlineSnapshot(`
       "## Apt Packages
 
       \`apt list --installed\`:
 
       \`\`\`text
+      WARNING: apt does not have a stable CLI interface. Use with caution in scripts.
+
       Listing...
       bash/stable,now 5.2.15-2+b7 amd64 [installed]
-
-      WARNING: apt does not have a stable CLI interface. Use with caution in scripts.
       \`\`\`"
     `);
   });

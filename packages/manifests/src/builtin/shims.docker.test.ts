@@ -79,9 +79,9 @@ describe("built-in manifests on the shim image", () => {
     expect(piece.sections[1]).toContain("[import Pkg; Pkg.status()]\nStatus `/opt/julia/environments/v1.11/Project.toml`");
   });
 
-  it("quotes spark-submit's stdout and stderr in the order they were written", async () => {
+  it("quotes spark-submit's stderr, then its stdout, each whole (the runner's fixed order)", async () => {
     expect((await run(sparkInfoManifest)).sections).toEqual([
-      "`/usr/local/spark/bin/spark-submit --version`:\n\n```text\nout: first\nerr: Welcome to Spark version 3.5.3\nout: last\n```",
+      "`/usr/local/spark/bin/spark-submit --version`:\n\n```text\nerr: Welcome to Spark version 3.5.3\nout: first\nout: last\n```",
     ]);
   });
 

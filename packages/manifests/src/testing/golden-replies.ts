@@ -22,10 +22,10 @@ export const GOLDEN_REPLIES: Readonly<Record<string, FakeReply>> = {
       "python                    3.12.8          h9e4cc4f_1_cpython    conda-forge\n" +
       "r-base                    4.4.2                hc737e89_2    conda-forge\n",
   },
-  // apt's warning goes to stderr at exit, so it arrives last, after a blank line.
+  // apt warns on stderr, then a blank line, when its output is not a terminal; quoted output puts stderr first.
   "apt list --installed": {
     stdout: "Listing...\nbash/noble,now 5.2.21-2ubuntu4 amd64 [installed]\ncoreutils/noble,now 9.4-3ubuntu6 amd64 [installed]\n",
-    stderr: "\nWARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n\n",
+    stderr: "WARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n\n",
   },
   "R --version": {
     stdout:

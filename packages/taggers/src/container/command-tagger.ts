@@ -11,7 +11,7 @@ export interface CommandTaggerOptions {
   readonly name?: string;
   /** Run in the container without a shell; a string is split into words like a POSIX shell does. */
   readonly command: Command;
-  /** Regular expression searched in the combined output (stdout + stderr). */
+  /** Regular expression searched in the combined output (stderr, then stdout). */
   readonly pattern: string | RegExp;
   /** Flags for a string pattern; default "m" (^ and $ match at each line). g and y are not allowed. */
   readonly flags?: string;
