@@ -115,6 +115,7 @@ describe("the release flow on a real registry and two engines", () => {
         .filter((line) => line.startsWith(`${registry.address}/`))
         .sort();
     const before = await images();
+    expect(before.length).toBeGreaterThan(IMAGES.length);
     const digest = await digestOf(ref("foundation", "latest"));
     const run = await runImgs(["promote", ref("foundation", "latest"), "stable", `${registry.address}/imgs-example/released:v1`]);
     expect(run.code).toBe(0);
