@@ -26,7 +26,7 @@ export default tseslint.config(
   },
   {
     // Tool configs are loaded by their tools through a default export.
-    files: ["*.config.ts", "packages/*/tsup.config.ts", "examples/**/imgs.config.ts", "examples/**/imgs.config.mts"],
+    files: ["*.config.ts", "packages/*/tsup.config.ts", "examples/**/imgs.config.ts", "examples/**/imgs.config.mts", "packages/*/src/__fixtures__/**/imgs.config.ts"],
     rules: { "no-restricted-syntax": "off" },
   },
 );

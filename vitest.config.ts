@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["packages/*/src/**/*.test.ts", "examples/**/*.test.ts", "bench/**/*.test.ts"],
-          exclude: ["**/node_modules/**", "**/dist/**", "**/*.docker.test.ts"],
+          exclude: ["**/node_modules/**", "**/dist/**", "**/*.docker.test.ts", "**/*.registry.test.ts"],
         },
       },
       {
@@ -29,6 +29,18 @@ export default defineConfig({
           globalSetup: ["packages/test-utils/src/docker-global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 300_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Slow: a real registry (docker-registry on 127.0.0.1) and, for the two-engine flow, a second dockerd.
+          name: "registry",
+          include: ["packages/*/src/**/*.registry.test.ts", "bench/**/*.registry.test.ts"],
+          exclude: ["**/node_modules/**", "**/dist/**"],
+          globalSetup: ["packages/test-utils/src/registry-global-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
         },
       },
     ],

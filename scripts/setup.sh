@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up imgs on a fresh Debian machine with Node 20: pnpm, the dependencies, the build, a Docker
-# engine and the local base images. Safe to run again; it skips what is already there.
+# engine and the local base images, and Debian's docker-registry and skopeo for the registry half.
+# Safe to run again; it skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -47,4 +48,5 @@ if [ ${#missing[@]} -gt 0 ]; then
     command -v python3 >/dev/null 2>&1 || exit 1
   fi
 fi
+bash scripts/registry.sh install
 echo "setup: done" >&2

@@ -10,7 +10,11 @@ import { diffCommand } from "./commands/diff.js";
 import { doctorCommand } from "./commands/doctor.js";
 import { hierarchyCommand } from "./commands/hierarchy.js";
 import { imagesCommand } from "./commands/images-command.js";
+import { imageRefCommand } from "./commands/image-ref.js";
+import { mergeCommand } from "./commands/merge.js";
+import { promoteCommand } from "./commands/promote.js";
 import { pruneCommand } from "./commands/prune.js";
+import { pushCommand } from "./commands/push.js";
 import { refsCommand } from "./commands/refs.js";
 import { shaCommand } from "./commands/sha.js";
 import { wikiCommand } from "./commands/wiki.js";
@@ -41,6 +45,10 @@ export function createCli(deps: CliDeps): Argv {
     .command(applyCommand(deps))
     .command(imagesCommand("manifest", "Write each image's build manifest and build history line", { tags: false, manifest: true }, deps))
     .command(imagesCommand("hook", "Tags file, manifest and history line in one run (docker-stacks' make hook/IMAGE)", { tags: true, manifest: true }, deps))
+    .command(pushCommand(deps))
+    .command(mergeCommand(deps))
+    .command(promoteCommand(deps))
+    .command(imageRefCommand(deps))
     .command(hierarchyCommand(deps))
     .command(refsCommand(deps))
     .command(shaCommand(deps))

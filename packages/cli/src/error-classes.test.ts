@@ -53,7 +53,7 @@ describe("the error classes every package exports", () => {
   it("extend ImgsError, with the code naming rule, a usage or failure category and their own name", async () => {
     const classes = await exportedErrorClasses();
     // Every package that declares error classes shows up, so an export list that lost them fails too.
-    expect(new Set(classes.map((c) => c.pkg))).toEqual(new Set(["build", "cli", "evaluate", "git-helper", "hierarchy", "history", "manifests", "reference", "runner", "taggers"]));
+    expect(new Set(classes.map((c) => c.pkg))).toEqual(new Set(["build", "cli", "evaluate", "git-helper", "hierarchy", "history", "manifests", "reference", "registry", "runner", "taggers"]));
     const problems = classes.flatMap(({ pkg, name, value }) => {
       if (!((value as { prototype?: unknown }).prototype instanceof ImgsError)) return [`${pkg} ${name}: does not extend ImgsError`];
       const error = new (value as ErrorClass)(anything, anything, anything, anything, anything);

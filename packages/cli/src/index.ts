@@ -21,6 +21,14 @@ export { describeHierarchy } from "./apps/hierarchy.js";
 export type { HierarchyFormat } from "./apps/hierarchy.js";
 export { DEFAULT_TIMEOUT_SECONDS } from "./apps/options.js";
 export type { OutputOptions, RunOptions } from "./apps/options.js";
+export { imageRefs } from "./apps/image-ref.js";
+export type { ImageRef, ImageRefOptions } from "./apps/image-ref.js";
+export { mergeTags } from "./apps/merge.js";
+export type { MergedTag, MergeOptions, MergeResult } from "./apps/merge.js";
+export { promoteImage } from "./apps/promote.js";
+export type { Promoted, PromoteOptions } from "./apps/promote.js";
+export { pushImages } from "./apps/push.js";
+export type { PushedImageResult, PushedTag, PushImagesResult, PushOptions } from "./apps/push.js";
 export { computeRefs } from "./apps/refs.js";
 export type { RefsOptions } from "./apps/refs.js";
 export { runImages } from "./apps/run-images.js";
@@ -28,6 +36,7 @@ export type { ImageResult, ImageWork, RunImagesResult } from "./apps/run-images.
 export { createCli, runCli } from "./cli.js";
 export type { CliDeps, Output } from "./deps.js";
 export { BuildIncompleteError, DoctorFailedError, FileWriteError, ImagesFailedError, PruneIncompleteError, ShaNotFoundError, UnpinnedFromError, UsageError } from "./errors.js";
+export { ImageRefUnavailableError, MergeRefusedError, PromoteUsageError, TagPushFailedError } from "./registry/errors.js";
 
 import type { CliDeps } from "./deps.js";
 import { runImages } from "./apps/run-images.js";

@@ -19,7 +19,7 @@ export { dockerfileInRepository, historyLine } from "./files/history-line.js";
 export type { HistoryLineOptions } from "./files/history-line.js";
 export { manifestHeader, renderManifest, sbomPiece } from "./files/render-manifest.js";
 export type { RenderManifestOptions } from "./files/render-manifest.js";
-export { DEFAULT_VARIANT, filePrefix, ociPlatformOf, prefixPlatformOf, tagPrefix, unifyPlatform } from "./files/tag-prefix.js";
+export { ALL_PLATFORMS, DEFAULT_VARIANT, filePrefix, ociPlatformOf, prefixPlatformOf, tagPrefix, unifyPlatform } from "./files/tag-prefix.js";
 export type { PrefixOptions } from "./files/tag-prefix.js";
 export { imageTags, parseTagsFile, readTagsFile, tagsFileContent } from "./files/tags-file.js";
 export type { ImageTagsOptions, ReadTagsFileOptions, TextFileOptions } from "./files/tags-file.js";

@@ -19,6 +19,7 @@ export {
   EngineUnreachableError,
   ImageInUseError,
   ImageNotFoundError,
+  PushFailedError,
 } from "./errors/engine.js";
 export { combineOutput } from "./decode-exec-output.js";
 export { withExecCache } from "./exec-cache.js";
@@ -43,6 +44,8 @@ export { inspectImage, listImages, removeImage, tagImage } from "./images.js";
 export type { ImageOptions, ImageSummary, ListImagesOptions, RemoveImageOptions } from "./images.js";
 export { imageDiskUsage, imagesInUse } from "./image-usage.js";
 export type { ImageDiskUsage } from "./image-usage.js";
+export { pushImage } from "./push-image.js";
+export type { PushedImage, PushImageOptions } from "./push-image.js";
 export { quoteOutput, quotedOutput } from "./quoted-output.js";
 export type { QuotedOutput } from "./quoted-output.js";
 export { createContainerRegistry } from "./session/container-registry.js";

@@ -43,6 +43,12 @@ function containersOfRun(id: string): ContainerRow[] {
  */
 export function setup(): void {
   execFileSync("bash", [engineScript], { stdio: "inherit" });
+  // The docker and registry projects both set up the engine; a run has one label, whoever sets it.
+  const existing = new RegExp(`(?:^|,)${TEST_RUN_LABEL}=([^,]+)`).exec(process.env.IMGS_CONTAINER_LABELS ?? "")?.[1];
+  if (existing) {
+    runId = existing;
+    return;
+  }
   runId = randomUUID();
   const extra = process.env.IMGS_CONTAINER_LABELS;
   process.env.IMGS_CONTAINER_LABELS = [extra, `${TEST_RUN_LABEL}=${runId}`].filter(Boolean).join(",");

@@ -31,3 +31,9 @@ export { METADATA_ACTION_DIR, metadataActionDir, parseFileCommands, runMetadataA
 export type { MetadataActionCase, MetadataActionResult } from "./metadata-action.js";
 export { makeCiOrigin } from "./ci-origin.js";
 export type { CiOriginCommits } from "./ci-origin.js";
+export { registryCatalog, registryTags, skopeo, skopeoDigest, skopeoRaw, startRegistry } from "./registry.js";
+export type { StartRegistryOptions, TestRegistry } from "./registry.js";
+export { startSecondEngine } from "./second-engine.js";
+export type { SecondEngine } from "./second-engine.js";
+export { runImgs } from "./run-imgs.js";
+export type { ImgsRun } from "./run-imgs.js";

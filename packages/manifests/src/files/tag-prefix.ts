@@ -51,3 +51,9 @@ export function tagPrefix({ platform, variant }: PrefixOptions): string {
 export function filePrefix({ platform, variant }: PrefixOptions): string {
   return `${unifyPlatform(platform)}-${variant}`;
 }
+
+/**
+ * Every tag prefix platform, in docker-stacks' order (get_platform's ALL_PLATFORMS): merge reads
+ * the tags files of each, and this order decides which merged tag comes first.
+ */
+export const ALL_PLATFORMS: readonly string[] = ["aarch64", "x86_64"];

@@ -44,3 +44,19 @@ export class ContainerNotRunningError extends ImgsError {
     super(`container ${containerId.slice(0, 12)} of image ${image} is not running any more (stopped or removed from outside)`, { cause });
   }
 }
+
+/** The engine reported a failed push (registry unreachable, refused, out of space…). */
+export class PushFailedError extends ImgsError {
+  readonly code = "PUSH_FAILED";
+  readonly category = "failure";
+  constructor(
+    readonly reference: string,
+    /** The engine's message, e.g. "… dial tcp 127.0.0.1:5000: connect: connection refused". */
+    readonly detail: string,
+    /** True for failures worth another attempt: no connection, a 5xx, a 429 (toomanyrequests). */
+    readonly transient: boolean,
+    options?: { readonly cause?: unknown },
+  ) {
+    super(`push of ${reference} failed: ${detail}`, options);
+  }
+}
