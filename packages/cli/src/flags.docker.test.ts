@@ -141,6 +141,23 @@ images:
     expect(await tagsOf([], { ...github, DOCKER_METADATA_SHORT_SHA_LENGTH: "12" })).toEqual(["latest", "ci-branch", "sha-abcdef012345"]);
   });
 
+  it("write a tag once when a rule gives latest on a release commit, as the tags file starts with it", async () => {
+    const release = `registry: imgs.localhost
+images:
+  busybox:
+    taggers: [{ refs: ["type=semver,pattern={{version}}"], flavor: ["latest=auto"] }]
+`;
+    const dir = makeGitRepo({ "imgs.config.yaml": release }, { tags: ["v1.2.3"] });
+    try {
+      const { status } = await imgs(dir.dir, ["tag", "busybox", "--tags-dir", "out"], { GITHUB_ACTIONS: "" });
+      expect(status).toBe(0);
+      const text = await readFile(join(dir.dir, "out", "x86_64-default-busybox.txt"), "utf8");
+      expect(text).toBe("imgs.localhost/busybox:x86_64-latest\nimgs.localhost/busybox:x86_64-1.2.3");
+    } finally {
+      dir.remove();
+    }
+  });
+
   it("exit 2 for another --ref-context", async () => {
     const { status, stderr } = await imgs(workRepo.dir, ["-c", join(configRepo.dir, "imgs.config.yaml"), "tag", "busybox", "--ref-context", "repo"]);
     expect(stderr).toContain('--ref-context must be workflow (the CI\'s event) or git (the repository), got "repo"');
