@@ -85,3 +85,59 @@ export class UnpinnedFromError extends ImgsError {
     super(`${count} FROM instruction(s) are not pinned (--strict)`);
   }
 }
+
+const at = (where: string | undefined): string => (where === undefined ? "" : ` at ${where}`);
+
+/** An exception nobody caught (a plugin's timer, a config's callback, a bug): the run was stopped and its containers removed. */
+export class UncaughtExceptionError extends ImgsError {
+  readonly code = "UNCAUGHT_EXCEPTION";
+  readonly category = "failure";
+  constructor(
+    cause: Error,
+    /** `file:line:column` of the code that threw, when its stack tells. */
+    readonly where: string | undefined,
+  ) {
+    super(`uncaught exception${at(where)}: ${cause.message}; the run was stopped`, { cause });
+  }
+}
+
+/** A promise rejected with nobody handling it (a plugin's, a config's): the run was stopped and its containers removed. */
+export class UnhandledRejectionError extends ImgsError {
+  readonly code = "UNHANDLED_REJECTION";
+  readonly category = "failure";
+  constructor(
+    cause: unknown,
+    /** `file:line:column` where the rejection's error was made, when it is an Error with a stack. */
+    readonly where: string | undefined,
+  ) {
+    super(`unhandled promise rejection${at(where)}: ${messageOf(cause)}; the run was stopped`, { cause });
+  }
+}
+
+/** A config or plugin called `process.exit` during a run: the call was refused, the run stopped and its containers removed. */
+export class ProcessExitCalledError extends ImgsError {
+  readonly code = "PROCESS_EXIT_CALLED";
+  readonly category = "failure";
+  constructor(
+    /** The exit code it asked for. */
+    readonly exitCode: number | string | undefined,
+    /** `file:line:column` of the call. */
+    readonly where: string | undefined,
+  ) {
+    super(`process.exit(${exitCode ?? ""}) was called${at(where)} during the run; imgs stopped the run instead and removed its containers`);
+  }
+}
+
+/** stdout or stderr was closed under the run (EPIPE: `imgs … | head` ended): the run was stopped and its containers removed. */
+export class OutputClosedError extends ImgsError {
+  readonly code = "OUTPUT_CLOSED";
+  readonly category = "failure";
+  constructor(
+    readonly stream: "stdout" | "stderr",
+    reason: string,
+    /** True for EPIPE (the reading end went away), which ends the process with SIGPIPE's status, 141. */
+    readonly brokenPipe: boolean,
+  ) {
+    super(`${stream} was closed (${reason}): imgs stopped, removing this run's containers`);
+  }
+}
