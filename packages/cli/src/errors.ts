@@ -1,4 +1,5 @@
 import { ImgsError, messageOf } from "@imgs/errors";
+import { writeFailureReason } from "./files/write-failure.js";
 
 /** Wrong command-line usage: unknown option, missing argument, conflicting flags, a bad value. */
 export class UsageError extends ImgsError {
@@ -29,8 +30,28 @@ export class FileWriteError extends ImgsError {
     readonly file: string,
     cause: unknown,
   ) {
-    // Node's message names the reason (ENOSPC, EROFS, EACCES, ENOTDIR) and the path it tried.
-    super(`cannot write ${file}: ${messageOf(cause)}`, { cause });
+    // What the code means (a full disk, a read-only file system), then Node's message, which names the call.
+    super(`cannot write ${file}: ${writeFailureReason(cause)}`, { cause });
+  }
+}
+
+/**
+ * `imgs refs` made a tag Docker would refuse (`-rf`, `--help`, more than 128 characters): from a
+ * rule's value or a ref name. metadata-action prints such tags and lets `docker build` fail later;
+ * imgs refuses them before anything uses them.
+ */
+export class InvalidRefTagError extends ImgsError {
+  readonly code = "INVALID_REF_TAG";
+  readonly category = "usage";
+  constructor(
+    readonly tag: string,
+    /** The rule line that made it, when known. */
+    readonly rule: string | undefined,
+    /** Why Docker refuses it. */
+    readonly reason: string,
+  ) {
+    const shorten = (text: string): string => (text.length > 80 ? `${text.slice(0, 60)}…(${text.length} characters)` : text);
+    super(`${rule === undefined ? "the rules" : `rule ${JSON.stringify(shorten(rule))}`} made the tag ${JSON.stringify(shorten(tag))}, which Docker would refuse: ${reason}`);
   }
 }
 

@@ -3,9 +3,12 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { removeImage, tagImage } from "@imgs/runner";
-import { BUSYBOX, containersWithLabel, makeGitRepo, type GitRepoFixture } from "@imgs/test-utils";
+import { BUSYBOX, containersWithLabel, makeGitRepo, type GitRepoFixture, processDocker } from "@imgs/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runImgs, startImgs } from "./__fixtures__/imgs-process.js";
+
+/** The engine the image helpers are given (they read nothing from the process). */
+const engine = { docker: processDocker().docker };
 
 // Faults of the process itself, each through the imgs binary: a config or plugin that calls
 // process.exit, throws from a timer, leaves a rejection unhandled or prints to stdout, and a
@@ -19,13 +22,13 @@ let repo: GitRepoFixture;
 let dir: string;
 
 beforeAll(async () => {
-  await tagImage(BUSYBOX, IMAGE);
+  await tagImage(BUSYBOX, IMAGE, engine);
   repo = makeGitRepo({ "README.md": "faults\n" });
   dir = mkdtempSync(join(tmpdir(), "imgs-faults-"));
 });
 
 afterAll(async () => {
-  await removeImage(IMAGE).catch(() => undefined);
+  await removeImage(IMAGE, engine).catch(() => undefined);
   repo?.remove();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });

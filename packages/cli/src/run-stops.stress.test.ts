@@ -4,9 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { removeImage, tagImage } from "@imgs/runner";
-import { BUSYBOX, containersWithLabel, ensureExampleImages, makeGitRepo, recordContainerEvents, type ContainerEvent, type GitRepoFixture } from "@imgs/test-utils";
+import { BUSYBOX, containersWithLabel, ensureExampleImages, makeGitRepo, recordContainerEvents, type ContainerEvent, type GitRepoFixture, processDocker } from "@imgs/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, runImgs, startImgs, type Ended, type ImgsProcess } from "./__fixtures__/imgs-process.js";
+
+/** The engine the image helpers are given (they read nothing from the process). */
+const engine = { docker: processDocker().docker };
 
 // Issue 12, acceptance 1: runs of the imgs binary stopped in every way a run can be stopped, each
 // run's containers counted through the engine's events. Every case asserts that no container of
@@ -222,14 +225,14 @@ describe("imgs tag --all --jobs 4 on a tree of 24 busybox images", () => {
   let config = "";
 
   beforeAll(async () => {
-    await Promise.all(NAMES.map((name) => tagImage(BUSYBOX, ref(name))));
+    await Promise.all(NAMES.map((name) => tagImage(BUSYBOX, ref(name), engine)));
     config = join(work, "busybox-tree.yaml");
     const images = NAMES.map((name, i) => `  ${name}:\n${i === 0 ? "" : "    parent: leaf0\n"}    taggers: [{name: busybox, command: [busybox], pattern: 'v(\\d+\\.\\d+)'}]\n`);
     writeFileSync(config, `registry: imgs.localhost\nowner: ${OWNER}\nimages:\n${images.join("")}`);
   });
 
   afterAll(async () => {
-    for (const name of NAMES) await removeImage(ref(name)).catch(() => undefined);
+    for (const name of NAMES) await removeImage(ref(name), engine).catch(() => undefined);
   });
 
   it("never starts a queued image's container after a stop: none left over 5 interrupts", async () => {

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { lstat, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { FileWriteError } from "../errors.js";
+import { makeFolder } from "./write-failure.js";
 
 /** A file to write, and its whole content. */
 export interface FileContent {
@@ -15,7 +16,9 @@ export interface FileContent {
  * disk, a folder that is a file, a read-only file system) removes the temporary files and leaves
  * the previous files as they were. Readers only ever see an old or a complete new file.
  *
- * @throws FileWriteError naming the file and the system's reason (ENOSPC, EROFS, EACCES, …)
+ * @throws FileWriteError naming the file and what is in the way: a full disk (ENOSPC), a read-only
+ *   file system (EROFS), a file or a dangling link where a folder should be, a permission
+ *   (EACCES), …
  */
 export async function writeFilesAtomic(files: readonly FileContent[]): Promise<void> {
   const written: Array<{ temporary: string; path: string }> = [];
@@ -23,13 +26,19 @@ export async function writeFilesAtomic(files: readonly FileContent[]): Promise<v
     for (const { path, content } of files) {
       const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
       try {
-        await mkdir(dirname(path), { recursive: true });
+        await makeFolder(dirname(path));
         await writeFile(temporary, content, { flag: "wx" });
       } catch (error) {
         await rm(temporary, { force: true }).catch(() => undefined);
         throw new FileWriteError(path, error);
       }
       written.push({ temporary, path });
+    }
+    // A rename that fails half-way would leave some files new and some old: refuse what rename
+    // cannot replace (a folder) before the first one.
+    for (const { path } of written) {
+      const isFolder = await lstat(path).then((s) => s.isDirectory(), () => false);
+      if (isFolder) throw new FileWriteError(path, Object.assign(new Error(`${path} is a folder, not a file`), { code: "EISDIR" }));
     }
     for (const { temporary, path } of written) {
       try {
