@@ -49,6 +49,8 @@ export class DockerContainerSession implements ContainerSession {
   #watch: KeepAliveWatch | undefined;
   #closed = false;
   #closing: Promise<void> | undefined;
+  /** Whether any command has finished in the container (so it was up once the run used it). */
+  #ranCommand = false;
 
   constructor(container: SessionContainer, demuxer: StreamDemuxer, settings: SessionSettings) {
     this.id = container.id;
@@ -84,6 +86,7 @@ export class DockerContainerSession implements ContainerSession {
     }
     // An exec that ends because the container went away reports the kill (137), not its own result.
     if (this.#closed) throw new SessionClosedError(this.image, this.id, argv);
+    this.#ranCommand = true;
     const result = execResultOf(raw.collected, raw.exitCode ?? -1, argv, this.image);
     if (isMissingProgram(result.output, result.exitCode)) throw new ProgramNotFoundError(this.image, this.id, argv, result.output);
     return result;
@@ -144,7 +147,9 @@ export class DockerContainerSession implements ContainerSession {
     // 404: the container is gone; 409: it is stopped or paused.
     const status = statusCodeOf(error);
     if (status === 404 || status === 409) {
-      if (this.#watch?.ended && this.#keepAlive) return new ContainerStoppedError(this.image, this.id, this.#keepAlive.command, this.#watch.output, error);
+      if (this.#watch?.ended && this.#keepAlive) {
+        return new ContainerStoppedError(this.image, this.id, this.#keepAlive.command, this.#watch.output, error, !this.#ranCommand);
+      }
       return new ContainerNotRunningError(this.image, this.id, error);
     }
     return error;
