@@ -105,7 +105,9 @@ describe("a failed image leaves its previous files exactly as they were", { time
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`box: cannot write ${manifest}: ${join(out, "manifests")} is a file, not a folder`);
     const { [relative(out, manifest)]: _gone, ...rest } = before;
-    expect(snapshot(out)).toEqual({ ...rest, manifests: expect.stringMatching(/: a file where the folder was\n$/) });
+    const { manifests, ...after } = snapshot(out);
+    expect(after).toEqual(rest);
+    expect(manifests).toMatch(/: a file where the folder was\n$/);
   });
 
   it("when the history lines folder is a dangling link: the link and its target are named, the other files stay", async () => {
