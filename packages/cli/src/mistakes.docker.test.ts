@@ -258,7 +258,7 @@ describe("messages that name the real cause", { timeout: 60_000 }, () => {
 
   it("an endpoint that is not a Docker engine is not reported as a missing image", async () => {
     const tags = join(dir, "t-not-engine");
-    const result = await runImgs(["-c", boxConfigIn(dir), "tag", "box", "--tags-dir", tags], { cwd: repo.dir, env: { DOCKER_HOST: `tcp://127.0.0.1:${port}` } });
+    const result = await runImgs(["-c", boxConfigIn(dir), "tag", "box", "--tags-dir", tags, "--no-cache"], { cwd: repo.dir, env: { DOCKER_HOST: `tcp://127.0.0.1:${port}` } });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`box: tcp://127.0.0.1:${port} is not a Docker engine: asked to "inspect image", it answered HTTP 404 with "<html><h1>404 Not Found</h1></html>", not the engine's JSON error`);
     expect(result.stderr).not.toContain("does not exist");
@@ -269,7 +269,7 @@ describe("messages that name the real cause", { timeout: 60_000 }, () => {
     const file = join(mkdtempSync(join(dir, "gone-")), "imgs.config.yaml");
     writeFileSync(file, `registry: imgs.localhost\nowner: ${OWNER}\nimages:\n  gone:\n    taggers: [{name: v, command: [busybox], pattern: 'v(\\S+)'}]\n`);
     const tags = join(dir, "t-gone");
-    const result = await runImgs(["-c", file, "tag", "gone", "--tags-dir", tags], { cwd: repo.dir });
+    const result = await runImgs(["-c", file, "tag", "gone", "--tags-dir", tags, "--no-cache"], { cwd: repo.dir });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/gone: tagger "v" failed for image gone: container [0-9a-f]{12} of image \S+\/gone:latest ended before its first command could run: its main process \("cat", run by the image's entrypoint\) ended at once/);
     expect(result.stderr).toContain("the main process printed:\n    cannot start here");

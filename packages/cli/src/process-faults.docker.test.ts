@@ -52,7 +52,7 @@ function caseEnv(): { label: string; env: NodeJS.ProcessEnv } {
 async function tagWith(config: string, extra: readonly string[] = []) {
   const { label, env } = caseEnv();
   const tags = mkdtempSync(join(dir, "tags-"));
-  const run = startImgs(["tag", "box", "-c", config, "--tags-dir", tags, ...extra], { cwd: repo.dir, env });
+  const run = startImgs(["tag", "box", "-c", config, "--tags-dir", tags, "--no-cache", ...extra], { cwd: repo.dir, env });
   const ended = await run.ended;
   const left = await containersWithLabel(label);
   await run.closed;
@@ -116,7 +116,7 @@ describe("faults of the imgs process", { timeout: 60_000 }, () => {
       'const extra = Object.defineProperty(async ({ container }) => { await container.exec(["sleep", "2"]); return "x"; }, "name", { value: "slow" });',
     );
     const { label, env } = caseEnv();
-    const run = startImgs(["tag", "box", "-c", config, "--tags-dir", join(dir, "closed-stdout")], { cwd: repo.dir, env });
+    const run = startImgs(["tag", "box", "-c", config, "--tags-dir", join(dir, "closed-stdout"), "--no-cache"], { cwd: repo.dir, env });
     run.child.stdout.destroy();
     const ended = await runUntilExit(run);
     // imgs writes its list of files at the end; the closed pipe fails that write, after the work.

@@ -14,7 +14,8 @@ const engine = { docker: processDocker().docker };
 // Issue 12, acceptance 1: runs of the imgs binary stopped in every way a run can be stopped, each
 // run's containers counted through the engine's events. Every case asserts that no container of
 // the run exists the moment the process has exited (the run removed them itself, not the engine's
-// keep-alive fallback later), and that every container created was destroyed.
+// keep-alive fallback later), and that every container created was destroyed. --no-cache: every
+// run starts its containers, whatever an earlier run stored.
 
 const EXAMPLE_CONFIG = join(ROOT, "examples/debian-stack/imgs.config.ts");
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
@@ -87,7 +88,7 @@ describe("imgs hook --all --jobs 4 on the example tree", () => {
   it("runs whole when nothing stops it: 4 containers made and removed, 12 files (the run the moments are spread over)", async () => {
     const { label, env } = caseLabels();
     const { dirs, argv } = outputs();
-    const census = await observe(label, () => startImgs(["-c", EXAMPLE_CONFIG, "hook", "--all", "--jobs", "4", ...argv], { cwd: repo.dir, env }));
+    const census = await observe(label, () => startImgs(["-c", EXAMPLE_CONFIG, "hook", "--all", "--jobs", "4", "--no-cache", ...argv], { cwd: repo.dir, env }));
     expect(census.run.stderr()).not.toContain("FAILED");
     expect(census.ended.status).toBe(0);
     expect(census.created).toBe(4);
@@ -106,7 +107,7 @@ describe("imgs hook --all --jobs 4 on the example tree", () => {
       const { dirs, argv } = outputs();
       const census = await observe(
         label,
-        () => startImgs(["-c", EXAMPLE_CONFIG, "hook", "--all", "--jobs", "4", ...argv], { cwd: repo.dir, env }),
+        () => startImgs(["-c", EXAMPLE_CONFIG, "hook", "--all", "--jobs", "4", "--no-cache", ...argv], { cwd: repo.dir, env }),
         async (run) => {
           await sleep(atMs);
           run.child.kill(signal);
@@ -141,7 +142,7 @@ describe("imgs hook --all --jobs 4 on the example tree", () => {
     const { argv } = outputs();
     const census = await observe(
       label,
-      () => startImgs(["-c", EXAMPLE_CONFIG, "hook", "--all", "--jobs", "4", ...argv], { cwd: repo.dir, env }),
+      () => startImgs(["-c", EXAMPLE_CONFIG, "hook", "--all", "--jobs", "4", "--no-cache", ...argv], { cwd: repo.dir, env }),
       async (run) => {
         for (let waited = 0; (await containersWithLabel(label)).length < 2; waited += 50) {
           if (waited > 60_000) throw new Error(`the run made no containers in 60 s: ${run.stderr()}`);
@@ -165,7 +166,7 @@ describe("imgs hook --all --jobs 4 on the example tree", () => {
     let lines = 0;
     const census = await observe(
       label,
-      () => startImgs(["-c", EXAMPLE_CONFIG, "hook", "--all", "--jobs", "4", ...argv], { cwd: repo.dir, env }),
+      () => startImgs(["-c", EXAMPLE_CONFIG, "hook", "--all", "--jobs", "4", "--no-cache", ...argv], { cwd: repo.dir, env }),
       async (run) => {
         // head -n 2: read two lines of the merged output, then go away.
         await new Promise<void>((resolve) => {
@@ -210,7 +211,7 @@ describe("imgs hook --all --jobs 4 on the example tree", () => {
         "const { scientific } = example.images;\n" +
         'export default { ...example, plugins: ["./timer-plugin.mjs"], images: { ...example.images, scientific: { ...scientific, taggers: [...scientific.taggers, "timerBomb"] } } };\n',
     );
-    const census = await observe(label, () => startImgs(["-c", join(dir, "imgs.config.mjs"), "hook", "--all", "--jobs", "4", ...argv], { cwd: repo.dir, env }));
+    const census = await observe(label, () => startImgs(["-c", join(dir, "imgs.config.mjs"), "hook", "--all", "--jobs", "4", "--no-cache", ...argv], { cwd: repo.dir, env }));
     expect(census.ended.status).toBe(1);
     expect(census.run.stderr()).toMatch(/imgs: uncaught exception at file:\/\/\S+\/timer-plugin\.mjs:3:\d+: the plugin's timer went off; the run was stopped \[UNCAUGHT_EXCEPTION\]\n$/);
     expect(census.created).toBeGreaterThan(0);
@@ -236,7 +237,7 @@ describe("imgs tag --all --jobs 4 on a tree of 24 busybox images", () => {
   });
 
   it("never starts a queued image's container after a stop: none left over 5 interrupts", async () => {
-    const first = await runImgs(["-c", config, "tag", "--all", "--jobs", "4", "--quiet", "--tags-dir", join(work, "tree-tags")], { cwd: repo.dir });
+    const first = await runImgs(["-c", config, "tag", "--all", "--jobs", "4", "--no-cache", "--quiet", "--tags-dir", join(work, "tree-tags")], { cwd: repo.dir });
     expect(first.stderr).toBe("");
     expect(first.status).toBe(0);
     const rows: Array<{ atMs: number; created: number; leftAtExit: number; neverDestroyed: number }> = [];
@@ -245,7 +246,7 @@ describe("imgs tag --all --jobs 4 on a tree of 24 busybox images", () => {
       const { label, env } = caseLabels();
       const census = await observe(
         label,
-        () => startImgs(["-c", config, "tag", "--all", "--jobs", "4", "--quiet", "--tags-dir", join(work, "tree-tags")], { cwd: repo.dir, env }),
+        () => startImgs(["-c", config, "tag", "--all", "--jobs", "4", "--no-cache", "--quiet", "--tags-dir", join(work, "tree-tags")], { cwd: repo.dir, env }),
         async (run) => {
           await sleep(atMs);
           run.child.kill("SIGINT");
