@@ -160,7 +160,30 @@ describe("imgs hook --all --jobs 4 on the example tree", () => {
     expect(census.neverDestroyed).toEqual([]);
   });
 
-  it("a closed stderr pipe (imgs … 2>&1 | head -n 2): stops the run, removes its containers, exits 141", async () => {
+  /** Read the merged output until `enough` says so, then go away as `head` does (both pipes closed). */
+  async function readerGoesAway(run: ImgsProcess, enough: (lines: number) => Promise<boolean>): Promise<number> {
+    let lines = 0;
+    await new Promise<void>((resolve) => {
+      let deciding = false;
+      const onData = (chunk: Buffer): void => {
+        lines += chunk.toString().split("\n").length - 1;
+        if (deciding) return;
+        deciding = true;
+        void enough(lines).then((done) => {
+          deciding = false;
+          if (!done) return;
+          run.child.stderr.off("data", onData);
+          run.child.stdout.destroy();
+          run.child.stderr.destroy();
+          resolve();
+        });
+      };
+      run.child.stderr.on("data", onData);
+    });
+    return lines;
+  }
+
+  it("a closed stderr pipe (imgs … 2>&1 | head -n 2): stops the run, leaves no container, exits 141", async () => {
     const { label, env } = caseLabels();
     const { argv } = outputs();
     let lines = 0;
@@ -168,21 +191,24 @@ describe("imgs hook --all --jobs 4 on the example tree", () => {
       label,
       () => startImgs(["-c", EXAMPLE_CONFIG, "hook", "--all", "--jobs", "4", "--no-cache", ...argv], { cwd: repo.dir, env }),
       async (run) => {
-        // head -n 2: read two lines of the merged output, then go away.
-        await new Promise<void>((resolve) => {
-          const onData = (chunk: Buffer): void => {
-            lines += chunk.toString().split("\n").length - 1;
-            if (lines < 2) return;
-            run.child.stderr.off("data", onData);
-            run.child.stdout.destroy();
-            run.child.stderr.destroy();
-            resolve();
-          };
-          run.child.stderr.on("data", onData);
-        });
+        lines = await readerGoesAway(run, (seen) => Promise.resolve(seen >= 2));
       },
     );
     expect(lines).toBeGreaterThanOrEqual(2);
+    expect(census.ended.status).toBe(141);
+    expect({ leftAtExit: census.leftAtExit, neverDestroyed: census.neverDestroyed }).toEqual({ leftAtExit: [], neverDestroyed: [] });
+  });
+
+  it("a reader that goes away while the run's containers work: stops the run, removes them, exits 141", async () => {
+    const { label, env } = caseLabels();
+    const { argv } = outputs();
+    const census = await observe(
+      label,
+      () => startImgs(["-c", EXAMPLE_CONFIG, "hook", "--all", "--jobs", "4", "--no-cache", ...argv], { cwd: repo.dir, env }),
+      async (run) => {
+        await readerGoesAway(run, async () => (await containersWithLabel(label)).length > 0);
+      },
+    );
     expect(census.ended.status).toBe(141);
     expect(census.created).toBeGreaterThan(0);
     expect({ leftAtExit: census.leftAtExit, neverDestroyed: census.neverDestroyed }).toEqual({ leftAtExit: [], neverDestroyed: [] });
