@@ -1,4 +1,4 @@
-import { ImgsError, messageOf } from "@imgs/errors";
+import { ImgsError, messageOf, quotedValue } from "@imgs/errors";
 import { writeFailureReason } from "./files/write-failure.js";
 
 /** Wrong command-line usage: unknown option, missing argument, conflicting flags, a bad value. */
@@ -50,8 +50,7 @@ export class InvalidRefTagError extends ImgsError {
     /** Why Docker refuses it. */
     readonly reason: string,
   ) {
-    const shorten = (text: string): string => (text.length > 80 ? `${text.slice(0, 60)}…(${text.length} characters)` : text);
-    super(`${rule === undefined ? "the rules" : `rule ${JSON.stringify(shorten(rule))}`} made the tag ${JSON.stringify(shorten(tag))}, which Docker would refuse: ${reason}`);
+    super(`${rule === undefined ? "the rules" : `rule ${quotedValue(rule)}`} made the tag ${quotedValue(tag)}, which Docker would refuse: ${reason}`);
   }
 }
 

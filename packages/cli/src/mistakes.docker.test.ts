@@ -128,8 +128,8 @@ describe("imgs refs never prints a tag Docker would refuse", { timeout: 60_000 }
   it.each([
     [["-t", "type=raw,value=-rf"], 'rule "type=raw,value=-rf" made the tag "-rf", which Docker would refuse: it starts with "-"; it must start with a letter, digit or _'],
     [["-t", "type=raw,value=--help"], 'made the tag "--help", which Docker would refuse: it starts with "-"'],
-    [["-t", `type=raw,value=${long(301)}`], "(301 characters)\", which Docker would refuse: it is 301 characters long; at most 128 are allowed"],
-    [["-t", "type=ref,event=branch", "--ref", `refs/heads/${long(10_240)}`], 'rule "type=ref,event=branch" made the tag "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…(10240 characters)"'],
+    [["-t", `type=raw,value=${long(301)}`], '…" (301 characters), which Docker would refuse: it is 301 characters long; at most 128 are allowed'],
+    [["-t", "type=ref,event=branch", "--ref", `refs/heads/${long(10_240)}`], `rule "type=ref,event=branch" made the tag "${long(60)}…" (10240 characters), which Docker would refuse`],
   ])("refuses %#: exit 2, the rule named, no output file", async (args, message) => {
     const out = join(dir, `refs-${Math.random()}.txt`);
     const result = await runImgs(["refs", ...args, "-o", out], { cwd: repo.dir });
