@@ -9,7 +9,7 @@ import envPaths from "env-paths";
 import { runCli } from "./cli.js";
 import { loadYargs } from "./load-yargs.js";
 import { exitCodeFor, formatError } from "./exit-code.js";
-import { consoleToStderr, watchFaults, type ProcessFault } from "./process-faults.js";
+import { stdoutToStderr, watchFaults, type ProcessFault } from "./process-faults.js";
 import { stopOnSignals } from "./stop-on-signals.js";
 
 // The only place that reads the process: argv, env, the terminal, the clock, signals, the exit
@@ -44,8 +44,9 @@ const faultStatus = (fault: ProcessFault): number => ("brokenPipe" in fault && f
 // Faults first: an exception, a rejection, process.exit or a closed pipe from here on stops the
 // run like a signal does, so no container outlives the process and the cause is said.
 const faults = watchFaults(process);
-// A config or plugin that prints must not corrupt stdout (--json, tags for scripts).
-consoleToStderr(console, process.stderr);
+// A config or plugin that prints must not corrupt stdout (--json, tags for scripts); imgs' own
+// output goes through the writer the watch took before.
+stdoutToStderr(process);
 const stop = stopOnSignals({
   on: (name, listener) => process.on(name, listener),
   off: (name, listener) => process.off(name, listener),
@@ -90,6 +91,7 @@ try {
   // `await using` reports a failed removal after a failure as a bare SuppressedError.
   error = explainDisposal(caught);
 }
+faults.settled();
 // A stopped run's removals (creates in flight included) end before the process does.
 const left = signal.aborted ? await cleanup.stop() : [];
 const say = (text: string): void => faults.stderr.write(`${text}\n`);

@@ -161,3 +161,18 @@ export class OutputClosedError extends ImgsError {
     super(`${stream} was closed (${reason}): imgs stopped, removing this run's containers`);
   }
 }
+
+/**
+ * The run waits for work nothing is left to do: no timer, socket or command is pending, yet a
+ * tagger or manifest has not settled (a JavaScript promise nothing will ever resolve). Node would
+ * exit with status 13 and say nothing; imgs stops the run and removes its containers.
+ */
+export class RunStalledError extends ImgsError {
+  readonly code = "RUN_STALLED";
+  readonly category = "failure";
+  constructor() {
+    super(
+      "the run can never finish: it waits for a promise that nothing is left to settle (a JavaScript tagger or manifest that never resolves?); the run was stopped",
+    );
+  }
+}

@@ -101,13 +101,27 @@ describe("faults of the imgs process", { timeout: 60_000 }, () => {
     expect(result.left).toEqual([]);
   });
 
-  it("a config that prints to stdout does not corrupt --json: what it prints goes to stderr", async () => {
-    const config = configWith("printer", 'console.log("hello from the config");\nconsole.info({ loud: true });\nconst extra = "date";');
+  it("a config or plugin that prints to stdout does not corrupt --json: what it prints goes to stderr", async () => {
+    const config = configWith(
+      "printer",
+      'console.log("hello from the config");\nconsole.info({ loud: true });\n' +
+        'const extra = Object.defineProperty(async () => { process.stdout.write("raw noise\\n"); console.log("tagger noise"); return "x"; }, "name", { value: "noisy" });',
+    );
     const result = await tagWith(config, ["--json"]);
     expect(result.status).toBe(0);
     const json = JSON.parse(result.stdout) as { images: Record<string, { tags: string[] }> };
     expect(Object.keys(json.images)).toEqual(["box"]);
     expect(result.stderr).toContain("hello from the config\n{ loud: true }\n");
+    expect(result.stderr).toContain("raw noise\n");
+    expect(result.stderr).toContain("tagger noise\n");
+  });
+
+  it("a tagger whose promise nothing will settle: the run stops at once instead of Node's silent exit 13, its container removed", async () => {
+    const config = configWith("never", 'const extra = Object.defineProperty(() => new Promise(() => {}), "name", { value: "never" });');
+    const result = await tagWith(config, ["--timeout", "0"]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/imgs: the run can never finish: it waits for a promise that nothing is left to settle .*; the run was stopped \[RUN_STALLED\]\n$/);
+    expect(result.left).toEqual([]);
   });
 
   it("a closed stdout (imgs … | head -c 0): says so on stderr, leaves no container, exits 141", async () => {

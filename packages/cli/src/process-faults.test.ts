@@ -1,8 +1,8 @@
 import { EventEmitter } from "node:events";
-import { Writable } from "node:stream";
+import { Console } from "node:console";
 import { describe, expect, it } from "vitest";
-import { OutputClosedError, ProcessExitCalledError, UncaughtExceptionError, UnhandledRejectionError } from "./errors.js";
-import { consoleToStderr, watchFaults, whereOf, type FaultProcess } from "./process-faults.js";
+import { OutputClosedError, ProcessExitCalledError, RunStalledError, UncaughtExceptionError, UnhandledRejectionError } from "./errors.js";
+import { stdoutToStderr, watchFaults, whereOf, type FaultProcess } from "./process-faults.js";
 
 /** A process with the events, streams and exit watchFaults touches; exits are recorded, not done. */
 function fakeProcess() {
@@ -89,6 +89,22 @@ describe("watchFaults", () => {
   });
 });
 
+describe("watchFaults on a run that can never finish", () => {
+  it("turns the event loop running dry while the run is pending into RunStalledError, and not after it settled", () => {
+    const { target, emitter } = fakeProcess();
+    const stalled = watchFaults(target);
+    emitter.emit("beforeExit", 0);
+    expect(stalled.fault).toBeInstanceOf(RunStalledError);
+    expect(stalled.signal.aborted).toBe(true);
+
+    const other = fakeProcess();
+    const finished = watchFaults(other.target);
+    finished.settled();
+    other.emitter.emit("beforeExit", 0);
+    expect(finished.fault).toBeUndefined();
+  });
+});
+
 describe("whereOf", () => {
   it.each([
     ["    at file:///tmp/c.mjs:2:76", "file:///tmp/c.mjs:2:76"],
@@ -104,20 +120,15 @@ describe("whereOf", () => {
   });
 });
 
-describe("consoleToStderr", () => {
-  it("sends console.log, info, table and dir to stderr", () => {
-    let written = "";
-    const stderr = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        written += chunk.toString();
-        done();
-      },
-    });
-    const target = { ...console };
-    consoleToStderr(target, stderr);
-    target.log("from a config");
-    target.info("info");
-    target.dir({ a: 1 });
-    expect(written).toBe("from a config\ninfo\n{ a: 1 }\n");
+describe("stdoutToStderr", () => {
+  it("sends process.stdout.write and console.log to stderr, while the watch's stdout still reaches stdout", () => {
+    const { target } = fakeProcess();
+    const watch = watchFaults(target);
+    stdoutToStderr(target);
+    target.stdout.write("from a plugin\n");
+    new Console({ stdout: target.stdout as unknown as NodeJS.WritableStream }).log("from console.log");
+    watch.stdout.write('{"json": true}\n');
+    expect(target.stderr.written).toBe("from a plugin\nfrom console.log\n");
+    expect(target.stdout.written).toBe('{"json": true}\n');
   });
 });

@@ -1,9 +1,8 @@
-import { Console } from "node:console";
 import { asError, hasErrorCode, messageOf } from "@imgs/errors";
-import { OutputClosedError, ProcessExitCalledError, UncaughtExceptionError, UnhandledRejectionError } from "./errors.js";
+import { OutputClosedError, ProcessExitCalledError, RunStalledError, UncaughtExceptionError, UnhandledRejectionError } from "./errors.js";
 
 /** A fault of the process: what happened, as an ImgsError, and the status the process ends with. */
-export type ProcessFault = UncaughtExceptionError | UnhandledRejectionError | ProcessExitCalledError | OutputClosedError;
+export type ProcessFault = UncaughtExceptionError | UnhandledRejectionError | ProcessExitCalledError | OutputClosedError | RunStalledError;
 
 /** An output stream of the process, as far as the watch uses it. */
 export interface FaultStream {
@@ -14,8 +13,8 @@ export interface FaultStream {
 
 /** The part of `process` watchFaults uses. */
 export interface FaultProcess {
-  on(event: "uncaughtException" | "unhandledRejection", listener: (error: unknown) => void): unknown;
-  off(event: "uncaughtException" | "unhandledRejection", listener: (error: unknown) => void): unknown;
+  on(event: "uncaughtException" | "unhandledRejection" | "beforeExit", listener: (error: unknown) => void): unknown;
+  off(event: "uncaughtException" | "unhandledRejection" | "beforeExit", listener: (error: unknown) => void): unknown;
   exit: (code?: number | string | null) => never;
   readonly stdout: FaultStream;
   readonly stderr: FaultStream;
@@ -36,6 +35,8 @@ export interface FaultWatch {
   readonly stderr: { write: (text: string) => void };
   /** Whether stderr can still be written to (false once it was closed under the run). */
   readonly stderrOpen: boolean;
+  /** The run has settled: the event loop running dry from now on is the normal end, not a stall. */
+  settled(): void;
   /** Removes the handlers and puts `exit` back. */
   done(): void;
 }
@@ -53,6 +54,8 @@ export function whereOf(stack: string | undefined): string | undefined {
  * Watches the process for what would otherwise end it with containers still running, or with
  * nothing said: an uncaught exception or unhandled rejection (a plugin's timer, a bug), a config
  * or plugin that calls `process.exit`, and a closed stdout or stderr (EPIPE, `imgs … | head`).
+ * A run that can never finish is one too: the event loop runs dry (`beforeExit`) while the run is
+ * still pending, because a tagger or manifest waits for a promise nothing will settle.
  * The first such fault aborts `signal`, so the run stops and removes its containers before the
  * bin exits and reports it. `process.exit` is replaced by a function that records the call and
  * throws, unwinding its caller. Only the bin calls this.
@@ -66,6 +69,7 @@ export function watchFaults(target: FaultProcess): FaultWatch {
     report = resolve;
   });
   const closed = { stdout: false, stderr: false };
+  let running = true;
   const record = (next: ProcessFault): void => {
     if (fault !== undefined) return;
     fault = next;
@@ -88,6 +92,9 @@ export function watchFaults(target: FaultProcess): FaultWatch {
     // EPIPE: the reader went away (`| head`); other errors of a terminal or file end the output too.
     record(new OutputClosedError(name, messageOf(error), hasErrorCode(error, "EPIPE")));
   };
+  const onBeforeExit = (): void => {
+    if (running) record(new RunStalledError());
+  };
   const onStdout = outputListener("stdout");
   const onStderr = outputListener("stderr");
 
@@ -101,15 +108,18 @@ export function watchFaults(target: FaultProcess): FaultWatch {
 
   target.on("uncaughtException", onException);
   target.on("unhandledRejection", onRejection);
+  target.on("beforeExit", onBeforeExit);
   target.stdout.on("error", onStdout);
   target.stderr.on("error", onStderr);
   target.exit = exit;
 
+  // The streams' own writes, taken now: stdoutToStderr may redirect process.stdout.write later.
+  const writes = { stdout: target.stdout.write.bind(target.stdout), stderr: target.stderr.write.bind(target.stderr) };
   const safe = (name: "stdout" | "stderr") => ({
     write(text: string): void {
       if (closed[name]) return;
       try {
-        target[name].write(text);
+        writes[name](text);
       } catch (error) {
         (name === "stdout" ? onStdout : onStderr)(error);
       }
@@ -127,9 +137,13 @@ export function watchFaults(target: FaultProcess): FaultWatch {
     get stderrOpen() {
       return !closed.stderr;
     },
+    settled() {
+      running = false;
+    },
     done() {
       target.off("uncaughtException", onException);
       target.off("unhandledRejection", onRejection);
+      target.off("beforeExit", onBeforeExit);
       target.exit = realExit as FaultProcess["exit"];
     },
   };
@@ -138,16 +152,17 @@ export function watchFaults(target: FaultProcess): FaultWatch {
 /** An EPIPE or write-after-close surfacing as an exception after a stream closed: its own listener had it. */
 const isClosedOutput = (error: unknown): boolean => hasErrorCode(error, "EPIPE", "ERR_STREAM_DESTROYED", "ERR_STREAM_WRITE_AFTER_END");
 
-/** The methods of a console that write to its stdout (log, info, table, …), as Node's Console has them. */
-const CONSOLE_METHODS = ["log", "info", "debug", "dir", "dirxml", "table", "group", "groupCollapsed", "count", "timeLog", "timeEnd"] as const;
+/** The part of `process` stdoutToStderr changes. */
+export interface OutputStreams {
+  readonly stdout: { write: FaultStream["write"] };
+  readonly stderr: { write: FaultStream["write"] };
+}
 
 /**
- * Sends what configs and plugins print with `console.log` & co. to `stderr`, so it never mixes with
- * imgs' own stdout (`--json`, tags for scripts). imgs itself writes stdout through its deps.
+ * Sends what configs and plugins print to stdout (`console.log`, `process.stdout.write`) to stderr,
+ * so it never mixes with imgs' own stdout (`--json`, tags for scripts): imgs writes stdout through
+ * the writer watchFaults took before this. Only the bin calls this, after watchFaults.
  */
-export function consoleToStderr(target: Console, stderr: NodeJS.WritableStream): void {
-  const toStderr = new Console({ stdout: stderr, stderr });
-  for (const method of CONSOLE_METHODS) {
-    (target as unknown as Record<string, unknown>)[method] = toStderr[method].bind(toStderr);
-  }
+export function stdoutToStderr(target: OutputStreams): void {
+  (target.stdout as { write: FaultStream["write"] }).write = target.stderr.write.bind(target.stderr);
 }
