@@ -164,5 +164,5 @@ export interface OutputStreams {
  * the writer watchFaults took before this. Only the bin calls this, after watchFaults.
  */
 export function stdoutToStderr(target: OutputStreams): void {
-  (target.stdout).write = target.stderr.write.bind(target.stderr);
+  target.stdout.write = target.stderr.write.bind(target.stderr);
 }
