@@ -84,9 +84,11 @@ const run = runCli(loadYargs().hideBin(process.argv), {
 
 let error: unknown;
 try {
-  // After a fault the run may never settle (the code that failed was part of it): its containers
-  // are removed, then it gets a moment to unwind.
-  await Promise.race([run, faults.faulted.then(() => cleanup.stop()).then(() => Promise.race([run.catch(() => undefined), sleep(UNWIND_MS)]))]);
+  // Once stopped (a signal, a fault) the run may never settle: the code that failed was part of it,
+  // or it waits for a stuck engine's answer. Its containers are removed, then it gets a moment to
+  // unwind (write the files of images just done, say which failed).
+  const stopped = new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
+  await Promise.race([run, stopped.then(() => cleanup.stop()).then(() => Promise.race([run.catch(() => undefined), sleep(UNWIND_MS)]))]);
 } catch (caught) {
   // `await using` reports a failed removal after a failure as a bare SuppressedError.
   error = explainDisposal(caught);

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFile, execFileSync } from "node:child_process";
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -82,6 +83,35 @@ describe("writeFilesAtomic", () => {
     writeFileSync(join(dir, "out"), "x");
     const error = await failure(writeFilesAtomic([{ path: join(dir, "out/tags/a.txt"), content: "y" }]));
     expect(error.message).toBe(`cannot write ${join(dir, "out/tags/a.txt")}: ${join(dir, "out")} is a file, not a folder`);
+  });
+
+  it("replaces the file a symbolic link names and keeps the link", async () => {
+    writeFileSync(join(dir, "real.txt"), "old");
+    symlinkSync(join(dir, "real.txt"), join(dir, "link.txt"));
+    await writeFilesAtomic([{ path: join(dir, "link.txt"), content: "new" }]);
+    expect(lstatSync(join(dir, "link.txt")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, "real.txt"), "utf8")).toBe("new");
+    expect(readdirSync(dir).sort()).toEqual(["link.txt", "real.txt"]);
+  });
+
+  it("writes to a device or a FIFO as it is, never putting a file in its place (-o /dev/stdout as root)", async () => {
+    symlinkSync("/dev/null", join(dir, "null-link"));
+    await writeFilesAtomic([{ path: join(dir, "null-link"), content: "gone" }]);
+    expect(lstatSync(join(dir, "null-link")).isSymbolicLink()).toBe(true);
+    expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
+    execFileSync("mkfifo", [join(dir, "fifo")]);
+    const reader = new Promise<string>((resolve) => execFile("cat", [join(dir, "fifo")], (_error, stdout) => resolve(stdout)));
+    await writeFilesAtomic([{ path: join(dir, "fifo"), content: "through the pipe" }]);
+    expect(await reader).toBe("through the pipe");
+    expect(lstatSync(join(dir, "fifo")).isFIFO()).toBe(true);
+  });
+
+  it("names a dangling symbolic link in a file's place and writes nothing", async () => {
+    const before = previousRun();
+    symlinkSync(join(dir, "nowhere.txt"), join(dir, "tags/b.txt"));
+    const error = await failure(writeFilesAtomic([...newRun(), { path: join(dir, "tags/b.txt"), content: "b" }]));
+    expect(error.message).toBe(`cannot write ${join(dir, "tags/b.txt")}: ${join(dir, "tags/b.txt")} is a symbolic link to ${join(dir, "nowhere.txt")}, which does not exist`);
+    expect(tree(dir)).toEqual(before);
   });
 
   it("refuses to replace a folder with a file, keeping the others", async () => {
