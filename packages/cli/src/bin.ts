@@ -8,6 +8,7 @@ import type Dockerode from "dockerode";
 import envPaths from "env-paths";
 import { runCli } from "./cli.js";
 import { loadYargs } from "./load-yargs.js";
+import { UsageError } from "./errors.js";
 import { exitCodeFor, formatError } from "./exit-code.js";
 import { stdoutToStderr, watchFaults, type ProcessFault } from "./process-faults.js";
 import { stopOnSignals } from "./stop-on-signals.js";
@@ -44,6 +45,10 @@ const faultStatus = (fault: ProcessFault): number => ("brokenPipe" in fault && f
 // Faults first: an exception, a rejection, process.exit or a closed pipe from here on stops the
 // run like a signal does, so no container outlives the process and the cause is said.
 const faults = watchFaults(process);
+// The status is set the moment a fault happens: even if nothing after this line runs, it is not 0.
+void faults.faulted.then((fault) => {
+  process.exitCode = faultStatus(fault);
+});
 // A config or plugin that prints must not corrupt stdout (--json, tags for scripts); imgs' own
 // output goes through the writer the watch took before.
 stdoutToStderr(process);
@@ -64,8 +69,18 @@ const cleanup = createContainerRegistry();
 signal.addEventListener("abort", () => void cleanup.stop(), { once: true });
 let client: Promise<Dockerode> | undefined;
 
-const run = runCli(loadYargs().hideBin(process.argv), {
-  cwd: process.cwd(),
+/** The working directory; a folder removed under the shell makes process.cwd() throw. */
+function workingDirectory(): string {
+  try {
+    return process.cwd();
+  } catch (error) {
+    throw new UsageError("the working directory no longer exists (it was removed); cd to a folder that does", error);
+  }
+}
+
+// Inside a promise, so that anything thrown while setting up is this run's error, reported below.
+const run = Promise.resolve().then(() => workingDirectory()).then((cwd) => runCli(loadYargs().hideBin(process.argv), {
+  cwd,
   env: process.env,
   stdout: { write: faults.stdout.write, isTTY: process.stdout.isTTY },
   stderr: { write: faults.stderr.write, isTTY: process.stderr.isTTY },
@@ -80,7 +95,7 @@ const run = runCli(loadYargs().hideBin(process.argv), {
   containers: { labels: containerLabels(process.env, ownerLabels(owner)), cleanup },
   host: { name: host, isProcessAlive },
   cacheDir: envPaths("imgs", { suffix: "" }).cache,
-});
+}));
 
 let error: unknown;
 try {
