@@ -37,7 +37,7 @@ function isProcessAlive(pid: number): boolean {
 
 /** SIGPIPE's status: what a shell reports for a program whose reader went away. */
 const EXIT_BROKEN_PIPE = 141;
-/** How long a run may take to unwind after a fault, once its containers are removed. */
+/** How long a stopped run (a signal, a fault) may take to unwind once its containers are removed. */
 const UNWIND_MS = 2000;
 
 const faultStatus = (fault: ProcessFault): number => ("brokenPipe" in fault && fault.brokenPipe ? EXIT_BROKEN_PIPE : 1);
