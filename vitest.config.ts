@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["packages/*/src/**/*.test.ts", "examples/**/*.test.ts", "bench/**/*.test.ts"],
-          exclude: ["**/node_modules/**", "**/dist/**", "**/*.docker.test.ts", "**/*.registry.test.ts"],
+          exclude: ["**/node_modules/**", "**/dist/**", "**/*.docker.test.ts", "**/*.registry.test.ts", "**/*.stress.test.ts"],
         },
       },
       {
@@ -41,6 +41,23 @@ export default defineConfig({
           globalSetup: ["packages/test-utils/src/registry-global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 600_000,
+        },
+      },
+      {
+        // Runs of the imgs binary stopped in every way a run can be stopped (signals at many
+        // moments, SIGKILL, a closed pipe, a crashing plugin), counting containers through the
+        // engine's events. A few minutes; it runs after the other projects and its files one after
+        // another, so the moments are spread over runs that are not slowed by other tests.
+        extends: true,
+        test: {
+          name: "stress",
+          include: ["packages/*/src/**/*.stress.test.ts"],
+          exclude: ["**/node_modules/**", "**/dist/**"],
+          globalSetup: ["packages/test-utils/src/docker-global-setup.ts"],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
     ],

@@ -62,7 +62,7 @@ async function measure(path: BenchPath, outDir: string, counting: CountingDocker
 async function assertSameOutputs(label: string, reference: OutputFiles, files: OutputFiles, startCommit: string): Promise<void> {
   const differences = outputDifferences(reference, files);
   if (differences.length === 0) return;
-  const { commit } = await readGitSnapshot({ dir: ROOT });
+  const { commit } = await readGitSnapshot({ dir: ROOT, env: process.env });
   const moved = commit === startCommit ? "" : ` (HEAD moved from ${startCommit.slice(0, 12)} to ${commit.slice(0, 12)} during the bench: run it again)`;
   throw new Error(`${label} wrote other files than imgs' first run${moved}:\n  ${differences.join("\n  ")}`);
 }
@@ -140,7 +140,7 @@ export async function run({ runs, log }: BenchOptions): Promise<void> {
   const capped = count < runs ? ` (BENCH_RUNS unset: the driver's ${runs} capped for this heavy section)` : "";
   log(`${count} timed runs of each path, alternating, after one untimed warm-up of each${capped}`);
 
-  const startCommit = (await readGitSnapshot({ dir: ROOT })).commit;
+  const startCommit = (await readGitSnapshot({ dir: ROOT, env: process.env })).commit;
   const tmp = await mkdtemp(join(tmpdir(), "imgs-bench-hierarchy-"));
   try {
     // The warm-up pays for first container starts and module loading; imgs' files are the reference.

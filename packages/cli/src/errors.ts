@@ -1,4 +1,5 @@
-import { ImgsError, messageOf } from "@imgs/errors";
+import { ImgsError, messageOf, quotedValue } from "@imgs/errors";
+import { writeFailureReason } from "./files/write-failure.js";
 
 /** Wrong command-line usage: unknown option, missing argument, conflicting flags, a bad value. */
 export class UsageError extends ImgsError {
@@ -29,8 +30,27 @@ export class FileWriteError extends ImgsError {
     readonly file: string,
     cause: unknown,
   ) {
-    // Node's message names the reason (ENOSPC, EROFS, EACCES, ENOTDIR) and the path it tried.
-    super(`cannot write ${file}: ${messageOf(cause)}`, { cause });
+    // What the code means (a full disk, a read-only file system), then Node's message, which names the call.
+    super(`cannot write ${file}: ${writeFailureReason(cause)}`, { cause });
+  }
+}
+
+/**
+ * `imgs refs` made a tag Docker would refuse (`-rf`, `--help`, more than 128 characters): from a
+ * rule's value or a ref name. metadata-action prints such tags and lets `docker build` fail later;
+ * imgs refuses them before anything uses them.
+ */
+export class InvalidRefTagError extends ImgsError {
+  readonly code = "INVALID_REF_TAG";
+  readonly category = "usage";
+  constructor(
+    readonly tag: string,
+    /** The rule line that made it, when known. */
+    readonly rule: string | undefined,
+    /** Why Docker refuses it. */
+    readonly reason: string,
+  ) {
+    super(`${rule === undefined ? "the rules" : `rule ${quotedValue(rule)}`} made the tag ${quotedValue(tag)}, which Docker would refuse: ${reason}`);
   }
 }
 
@@ -83,5 +103,76 @@ export class UnpinnedFromError extends ImgsError {
   readonly category = "failure";
   constructor(readonly count: number) {
     super(`${count} FROM instruction(s) are not pinned (--strict)`);
+  }
+}
+
+const at = (where: string | undefined): string => (where === undefined ? "" : ` at ${where}`);
+
+/** An exception nobody caught (a plugin's timer, a config's callback, a bug): the run was stopped and its containers removed. */
+export class UncaughtExceptionError extends ImgsError {
+  readonly code = "UNCAUGHT_EXCEPTION";
+  readonly category = "failure";
+  constructor(
+    cause: Error,
+    /** `file:line:column` of the code that threw, when its stack tells. */
+    readonly where: string | undefined,
+  ) {
+    super(`uncaught exception${at(where)}: ${cause.message}; the run was stopped`, { cause });
+  }
+}
+
+/** A promise rejected with nobody handling it (a plugin's, a config's): the run was stopped and its containers removed. */
+export class UnhandledRejectionError extends ImgsError {
+  readonly code = "UNHANDLED_REJECTION";
+  readonly category = "failure";
+  constructor(
+    cause: unknown,
+    /** `file:line:column` where the rejection's error was made, when it is an Error with a stack. */
+    readonly where: string | undefined,
+  ) {
+    super(`unhandled promise rejection${at(where)}: ${messageOf(cause)}; the run was stopped`, { cause });
+  }
+}
+
+/** A config or plugin called `process.exit` during a run: the call was refused, the run stopped and its containers removed. */
+export class ProcessExitCalledError extends ImgsError {
+  readonly code = "PROCESS_EXIT_CALLED";
+  readonly category = "failure";
+  constructor(
+    /** The exit code it asked for. */
+    readonly exitCode: number | string | undefined,
+    /** `file:line:column` of the call. */
+    readonly where: string | undefined,
+  ) {
+    super(`process.exit(${exitCode ?? ""}) was called${at(where)} during the run; imgs stopped the run instead and removed its containers`);
+  }
+}
+
+/** stdout or stderr was closed under the run (EPIPE: `imgs … | head` ended): the run was stopped and its containers removed. */
+export class OutputClosedError extends ImgsError {
+  readonly code = "OUTPUT_CLOSED";
+  readonly category = "failure";
+  constructor(
+    readonly stream: "stdout" | "stderr",
+    reason: string,
+    /** True for EPIPE (the reading end went away), which ends the process with SIGPIPE's status, 141. */
+    readonly brokenPipe: boolean,
+  ) {
+    super(`${stream} was closed (${reason}): imgs stopped, removing this run's containers`);
+  }
+}
+
+/**
+ * The run waits for work nothing is left to do: no timer, socket or command is pending, yet a
+ * tagger or manifest has not settled (a JavaScript promise nothing will ever resolve). Node would
+ * exit with status 13 and say nothing; imgs stops the run and removes its containers.
+ */
+export class RunStalledError extends ImgsError {
+  readonly code = "RUN_STALLED";
+  readonly category = "failure";
+  constructor() {
+    super(
+      "the run can never finish: it waits for a promise that nothing is left to settle (a JavaScript tagger or manifest that never resolves?); the run was stopped",
+    );
   }
 }

@@ -22,3 +22,16 @@ export const asError = (value: unknown): Error => (value instanceof Error ? valu
 
 /** The message of anything thrown. */
 export const messageOf = (value: unknown): string => (value instanceof Error ? value.message : String(value));
+
+/**
+ * A value as a message shows it: JSON-quoted, and cut to about `max` characters with its length
+ * said, so a 1 MB tag or rule never becomes a 1 MB message.
+ *
+ * @example quotedValue("x".repeat(300)) // '"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" (300 characters)'
+ */
+export function quotedValue(value: string, max = 80): string {
+  if (value.length <= max) return JSON.stringify(value);
+  // What is kept leaves room for the length note.
+  const kept = value.slice(0, Math.max(10, max - 20));
+  return `${JSON.stringify(kept).slice(0, -1)}…" (${value.length} characters)`;
+}

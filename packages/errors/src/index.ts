@@ -1,5 +1,5 @@
 export { categoryOf, ImgsError, isImgsError } from "./imgs-error.js";
 export type { ErrorCategory } from "./imgs-error.js";
-export { asError, errorCodeOf, hasErrorCode, messageOf } from "./error-values.js";
+export { asError, errorCodeOf, hasErrorCode, messageOf, quotedValue } from "./error-values.js";
 export { settleEach } from "./settle.js";
 export type { Failure, Settled } from "./settle.js";

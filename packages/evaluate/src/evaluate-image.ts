@@ -52,6 +52,7 @@ export async function evaluateImage(image: string, options: EvaluateOptions, sha
       : await open();
     // Bounds JavaScript that never settles; commands are bounded by their own timeout.
     const watchdog = timeoutMs === undefined ? undefined : idleWatchdog(timeoutMs);
+    const abort = signal === undefined ? undefined : whenAborted(signal);
     const session = limitedSession(container, { limit: shared.commandLimit, timeoutMs, signal });
     const ctx: TagContext = {
       container: withExecCache(watchdog ? watched(session, watchdog) : session),
@@ -64,16 +65,18 @@ export async function evaluateImage(image: string, options: EvaluateOptions, sha
     emit(options.manifests ? "running taggers and manifests" : "running taggers");
     try {
       const prefetch = !options.manifests && cache?.prefetchManifests === true;
+      const bounds: Bounds = { watchdog, stopped: abort?.stopped };
       const [tags, pieces] = await Promise.all([
         // The history line lists the tag values, so manifests need the taggers too.
-        tagValues(taggersFor(hierarchy.images, image), ctx, options.prefix, watchdog),
-        options.manifests ? manifestPieces(manifestList(hierarchy, image), ctx, watchdog) : undefined,
+        tagValues(taggersFor(hierarchy.images, image), ctx, options.prefix, bounds),
+        options.manifests ? manifestPieces(manifestList(hierarchy, image), ctx, bounds) : undefined,
         // Only to store the manifests' results for the manifest run that follows; it reports their failures.
-        prefetch ? manifestPieces(manifestList(hierarchy, image), ctx, watchdog).catch(() => undefined) : undefined,
+        prefetch ? manifestPieces(manifestList(hierarchy, image), ctx, bounds).catch(() => undefined) : undefined,
       ]);
       return { image, fullImage, ref, info, tags, pieces };
     } finally {
       watchdog?.stop();
+      abort?.release();
     }
   } catch (caught) {
     // A container that could not be removed after a failure comes as a bare SuppressedError.
@@ -83,24 +86,52 @@ export async function evaluateImage(image: string, options: EvaluateOptions, sha
   }
 }
 
+/** What ends a tagger or manifest that has not settled: the idle watchdog (--timeout) and the run's stop. */
+interface Bounds {
+  readonly watchdog: IdleWatchdog | undefined;
+  /** Rejects with the abort reason once the run stops; never settles otherwise. */
+  readonly stopped: Promise<never> | undefined;
+}
+
 /** Every tagger's values, in hierarchy order; a value two taggers give is kept once, where it came first. */
-async function tagValues(taggers: readonly Tagger[], ctx: TagContext, prefix: string, watchdog: IdleWatchdog | undefined): Promise<TagValue[]> {
-  const results = await Promise.all(taggers.map((tagger) => runTagger(bounded(tagger, `tagger "${tagger.name}"`, watchdog), ctx, { prefix })));
+async function tagValues(taggers: readonly Tagger[], ctx: TagContext, prefix: string, bounds: Bounds): Promise<TagValue[]> {
+  const results = await Promise.all(taggers.map((tagger) => runTagger(bounded(tagger, `tagger "${tagger.name}"`, bounds), ctx, { prefix })));
   const seen = new Set<string>();
   return results.flatMap((values, i) =>
     values.filter((value) => !seen.has(value) && seen.add(value)).map((value) => ({ value, tagger: taggers[i]?.name ?? "?" })),
   );
 }
 
-function manifestPieces(manifests: readonly Manifest[], ctx: TagContext, watchdog: IdleWatchdog | undefined): Promise<ManifestPiece[]> {
-  return Promise.all(manifests.map((manifest) => runManifest(bounded(manifest, `manifest "${manifest.name}"`, watchdog), ctx)));
+function manifestPieces(manifests: readonly Manifest[], ctx: TagContext, bounds: Bounds): Promise<ManifestPiece[]> {
+  return Promise.all(manifests.map((manifest) => runManifest(bounded(manifest, `manifest "${manifest.name}"`, bounds), ctx)));
 }
 
-/** A tagger or manifest that fails once its image has been idle for the run's time limit (see idleWatchdog). */
-function bounded<F extends Tagger | Manifest>(fn: F, what: string, watchdog: IdleWatchdog | undefined): F {
-  if (watchdog === undefined) return fn;
-  const run = (ctx: TagContext) => watchdog.bound(Promise.resolve().then(() => fn(ctx)), what);
+/**
+ * A tagger or manifest that fails once its image has been idle for the run's time limit (see
+ * idleWatchdog), or at once when the run stops: JavaScript that never settles must not hold a
+ * stopping run (its container is gone by then anyway).
+ */
+function bounded<F extends Tagger | Manifest>(fn: F, what: string, { watchdog, stopped }: Bounds): F {
+  if (watchdog === undefined && stopped === undefined) return fn;
+  const run = (ctx: TagContext) => {
+    const work = Promise.resolve().then(() => fn(ctx));
+    const watched = watchdog === undefined ? work : watchdog.bound(work, what);
+    return stopped === undefined ? watched : Promise.race([watched, stopped]);
+  };
   return Object.defineProperty(run, "name", { value: fn.name }) as unknown as F;
+}
+
+/** A promise that rejects with the signal's reason when it aborts, and a function that stops listening. */
+function whenAborted(signal: AbortSignal): { stopped: Promise<never>; release(): void } {
+  let onAbort = (): void => undefined;
+  const stopped = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason as Error);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
+  });
+  // Raced by every tagger; handled here too, for an image whose taggers all settled first.
+  stopped.catch(() => undefined);
+  return { stopped, release: () => signal.removeEventListener("abort", onAbort) };
 }
 
 /** A session whose commands count as the image's activity, running or waiting for a slot. */

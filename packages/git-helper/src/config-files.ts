@@ -7,7 +7,8 @@ import { gitConfigValue } from "./git-config-value.js";
 export interface ConfigFilesOptions {
   readonly fs: typeof nodeFs;
   readonly env: NodeJS.ProcessEnv;
-  readonly homeDir: string;
+  /** The user's home folder; undefined: no ~/.gitconfig (and no ~/.config/git/config without XDG_CONFIG_HOME). */
+  readonly homeDir: string | undefined;
 }
 
 /**
@@ -19,8 +20,9 @@ function configFiles(commonDir: string, { env, homeDir }: ConfigFilesOptions): C
   const global = env.GIT_CONFIG_GLOBAL;
   if (global !== undefined) files.push({ path: global, user: true });
   else {
-    const xdgHome = env.XDG_CONFIG_HOME ? env.XDG_CONFIG_HOME : join(homeDir, ".config");
-    files.push({ path: join(homeDir, ".gitconfig"), user: true }, { path: join(xdgHome, "git", "config"), user: true });
+    const xdgHome = env.XDG_CONFIG_HOME ? env.XDG_CONFIG_HOME : homeDir === undefined ? undefined : join(homeDir, ".config");
+    if (homeDir !== undefined) files.push({ path: join(homeDir, ".gitconfig"), user: true });
+    if (xdgHome !== undefined) files.push({ path: join(xdgHome, "git", "config"), user: true });
   }
   if (!isTrue(env.GIT_CONFIG_NOSYSTEM)) files.push({ path: env.GIT_CONFIG_SYSTEM ?? "/etc/gitconfig", user: false });
   // An empty path (GIT_CONFIG_GLOBAL=) means "no such file" to git too.

@@ -5,6 +5,7 @@ import { GitNoCommitsError, GitUnreadableError } from "./errors.js";
 import type { RefStore, RefTip } from "./head-ref.js";
 import { inferHeadRef } from "./head-ref.js";
 import type { GitSnapshot } from "./types.js";
+import { partialTagsReason } from "./partial-tags.js";
 
 const execFileAsync = promisify(execFile);
 
@@ -27,12 +28,16 @@ export interface GitCli {
 // A variable that points git elsewhere would make it read another repository than `root`.
 const REPOSITORY_VARIABLES = ["GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_NAMESPACE"];
 
-/** A GitCli for the repository at `root`, with `env` (PATH finds git; git's own variables apply). */
-export function gitCli(root: string, env: NodeJS.ProcessEnv): GitCli {
+/**
+ * A GitCli for the repository at `root` (its git folder `gitDir`, default `root/.git`), with `env`
+ * (PATH finds git; git's own variables apply, except those naming another repository).
+ */
+export function gitCli(root: string, env: NodeJS.ProcessEnv, gitDir?: string): GitCli {
+  const where = gitDir === undefined ? ["-C", root] : ["--git-dir", gitDir, "--work-tree", root];
   const childEnv = Object.fromEntries(Object.entries(env).filter(([name]) => !REPOSITORY_VARIABLES.includes(name)));
   const run = async (args: readonly string[]): Promise<GitRun> => {
     try {
-      const { stdout, stderr } = await execFileAsync("git", ["-C", root, ...args], { env: childEnv, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+      const { stdout, stderr } = await execFileAsync("git", [...where, ...args], { env: childEnv, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
       return { stdout, stderr, exitCode: 0 };
     } catch (error) {
       // A number is git's exit status; anything else (ENOENT: no git on PATH) means git never ran.
@@ -80,11 +85,14 @@ export async function readSnapshotWithCli(cli: GitCli): Promise<GitSnapshot> {
     throw new GitNoCommitsError(cli.root, branch);
   }
   const commit = head.stdout.trim();
-  const [details, tags, shallow] = await Promise.all([
+  const [details, tags, shallow, tagOpts] = await Promise.all([
     cli.output("HEAD's commit", ["show", "-s", "--format=%ct%n%B", commit]),
     readTagsWithCli(cli),
     cli.output("the shallow marker", ["rev-parse", "--is-shallow-repository"]),
+    // Exits 1 when no remote sets tagOpt.
+    cli.run(["config", "--local", "--get-regexp", "^remote\\..*\\.tagopt$"]),
   ]);
+  const noTags = /^remote\.(.+)\.tagopt --no-tags$/m.exec(tagOpts.stdout)?.[1];
   const newline = details.indexOf("\n");
   const store = cliRefStore(cli, commit);
   const [headRef, defaultBranch] = await Promise.all([inferHeadRef({ commit, branch, tags, store }), readDefaultBranchWithCli(cli, store)]);
@@ -99,6 +107,7 @@ export async function readSnapshotWithCli(cli: GitCli): Promise<GitSnapshot> {
     defaultBranch,
     commitDate: new Date(Number(details.slice(0, newline)) * 1000).toISOString(),
     shallow: shallow.trim() === "true",
+    partialTags: partialTagsReason(shallow.trim() === "true", noTags),
   });
 }
 

@@ -53,8 +53,21 @@ describe("readGitSnapshot", () => {
     const snapshot = await readGitSnapshot({ dir: clone.dir, ...isolated });
 
     expect(snapshot).toMatchObject({ commit: head, message: "Release", branch: "main", tags: ["v1.0.0"], shallow: true });
+    expect(snapshot.partialTags).toBe("the repository is a shallow clone, which fetches only some tags (git fetch --unshallow --tags fetches the rest)");
     expect(snapshot.allTags).toEqual(clone.git("tag", "--list").split("\n").sort());
     expect(clone.git("rev-parse", "--is-shallow-repository")).toBe("true");
+  });
+
+  it("says the tags may be partial in a clone made with --no-tags, and not in a normal clone", async () => {
+    using origin = makeGitRepo({ "README.md": "hi" }, { tags: ["v1.0.0", "v2.0.0"] });
+    using noTags = origin.clone("--no-tags");
+    using full = origin.clone();
+
+    const [partial, whole] = await Promise.all([readGitSnapshot({ dir: noTags.dir, ...isolated }), readGitSnapshot({ dir: full.dir, ...isolated })]);
+
+    expect(partial).toMatchObject({ allTags: [], shallow: false, partialTags: "remote origin is set to fetch no tags (remote.origin.tagOpt=--no-tags; git fetch --tags origin fetches them)" });
+    expect(noTags.git("config", "remote.origin.tagOpt")).toBe("--no-tags");
+    expect(whole).toMatchObject({ allTags: ["v1.0.0", "v2.0.0"], partialTags: undefined });
   });
 
   it("returns the same snapshot when every ref and object is packed", async () => {

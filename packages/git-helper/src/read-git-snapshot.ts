@@ -1,11 +1,11 @@
 import * as nodeFs from "node:fs";
-import { homedir } from "node:os";
 import { join } from "node:path";
 import { hasErrorCode } from "@imgs/errors";
 import type { GitSnapshot } from "./types.js";
 import { readDefaultBranch } from "./default-branch.js";
 import { GitRepositoryFormatError, GitUnreadableError } from "./errors.js";
 import { gitCli, gitVersion, readSnapshotWithCli } from "./git-cli.js";
+import { noTagsRemote, partialTagsReason } from "./partial-tags.js";
 import { inferHeadRef, isomorphicRefStore } from "./head-ref.js";
 import { locateRepository, type RepositoryDirs } from "./locate-repository.js";
 import { readFailure } from "./read-failure.js";
@@ -20,11 +20,13 @@ export interface ReadGitSnapshotOptions {
   /** File system to read through (default node:fs); tests inject failures here. */
   readonly fs?: typeof nodeFs;
   /**
-   * Environment for locating git's global and system configuration, and the PATH that finds the
-   * git CLI for repositories isomorphic-git cannot read (default process.env).
+   * The environment, as git reads it: GIT_DIR and GIT_WORK_TREE (relative to `dir`) name the
+   * repository and its work tree; HOME, XDG_CONFIG_HOME, GIT_CONFIG_* locate git's global and
+   * system configuration; PATH finds the git CLI for repositories isomorphic-git cannot read.
+   * Pass `{}` for none of them.
    */
-  readonly env?: NodeJS.ProcessEnv;
-  /** Home folder holding ~/.gitconfig (default $HOME, else the OS's idea of it). */
+  readonly env: NodeJS.ProcessEnv;
+  /** Home folder holding ~/.gitconfig (default `env.HOME`; without either, no user configuration is read). */
   readonly homeDir?: string;
 }
 
@@ -43,13 +45,13 @@ export interface ReadGitSnapshotOptions {
  */
 export async function readGitSnapshot(options: ReadGitSnapshotOptions): Promise<GitSnapshot> {
   const fs = options.fs ?? nodeFs;
-  const env = options.env ?? process.env;
-  const homeDir = options.homeDir ?? env.HOME ?? homedir();
-  const dirs = await locateRepository(fs, options.dir);
+  const { env } = options;
+  const homeDir = options.homeDir ?? env.HOME;
+  const dirs = await locateRepository(fs, options.dir, { gitDir: env.GIT_DIR, workTree: env.GIT_WORK_TREE });
   const problem = await isomorphicGitFormatProblem(fs, dirs.commonDir).catch((error: unknown) => {
     throw readFailure(dirs.root, "the repository's config", error);
   });
-  if (problem !== undefined) return readWithGitCli(dirs.root, problem.format, env);
+  if (problem !== undefined) return readWithGitCli(dirs, problem.format, env);
   try {
     return await readWithIsomorphicGit(fs, dirs, { env, homeDir });
   } catch (error) {
@@ -57,16 +59,20 @@ export async function readGitSnapshot(options: ReadGitSnapshotOptions): Promise<
   }
 }
 
-async function readWithIsomorphicGit(fs: typeof nodeFs, dirs: RepositoryDirs, config: { env: NodeJS.ProcessEnv; homeDir: string }): Promise<GitSnapshot> {
+async function readWithIsomorphicGit(fs: typeof nodeFs, dirs: RepositoryDirs, config: { env: NodeJS.ProcessEnv; homeDir: string | undefined }): Promise<GitSnapshot> {
   // One cache for every object read, so each pack file is opened and indexed only once.
   const cache = {};
-  const [head, tags, defaultBranch, shallow] = await Promise.all([
+  const [head, tags, defaultBranch, shallow, noTags] = await Promise.all([
     readHead(fs, dirs, cache),
     readPeeledTags(fs, dirs.root, dirs.commonDir, cache),
     readDefaultBranch(dirs.commonDir, { fs, ...config }).catch((error: unknown) => {
       throw readFailure(dirs.root, "the default branch", error);
     }),
     isShallow(fs, dirs.root, dirs.commonDir),
+    fs.promises.readFile(join(dirs.commonDir, "config"), "utf8").then(noTagsRemote, (error: unknown) => {
+      if (hasErrorCode(error, "ENOENT")) return undefined;
+      throw readFailure(dirs.root, "the repository's config", error);
+    }),
   ]);
   const store = isomorphicRefStore({ fs, gitdir: dirs.commonDir, cache, commit: head.commit });
   const headRef = await inferHeadRef({ commit: head.commit, branch: head.branch, tags, store }).catch((error: unknown) => {
@@ -83,12 +89,13 @@ async function readWithIsomorphicGit(fs: typeof nodeFs, dirs: RepositoryDirs, co
     defaultBranch,
     commitDate: head.commitDate,
     shallow,
+    partialTags: partialTagsReason(shallow, noTags),
   });
 }
 
 /** The snapshot through the git CLI, or GitRepositoryFormatError saying why git could not read it either. */
-async function readWithGitCli(root: string, format: string, env: NodeJS.ProcessEnv): Promise<GitSnapshot> {
-  const cli = gitCli(root, env);
+async function readWithGitCli({ root, headDir }: RepositoryDirs, format: string, env: NodeJS.ProcessEnv): Promise<GitSnapshot> {
+  const cli = gitCli(root, env, headDir);
   const version = await gitVersion(cli);
   if (version === undefined) throw new GitRepositoryFormatError(root, format, "no git CLI is on PATH to read it instead: install git");
   try {

@@ -46,6 +46,17 @@ describe("readGitSnapshot on repositories isomorphic-git cannot read", () => {
       defaultBranch: "main",
     });
     expect(snapshot.commit).toHaveLength(64);
+    expect(snapshot.partialTags).toBeUndefined();
+  });
+
+  it("says through the git CLI too when a remote is set to fetch no tags", async () => {
+    using repo = initWith("--object-format=sha256");
+    repo.git("remote", "add", "upstream", "https://example.invalid/x.git");
+    repo.git("config", "remote.upstream.tagOpt", "--no-tags");
+
+    const snapshot = await readGitSnapshot(options(repo.dir));
+
+    expect(snapshot.partialTags).toBe("remote upstream is set to fetch no tags (remote.upstream.tagOpt=--no-tags; git fetch --tags upstream fetches them)");
   });
 
   it.each([

@@ -24,6 +24,13 @@ export interface GitSnapshot {
   readonly commitDate: string;
   /** True in a shallow clone (history is cut off). */
   readonly shallow: boolean;
+  /**
+   * Why `allTags` may lack tags the repository's remote has, in words; undefined when nothing says
+   * so. A shallow clone (CI checkouts fetch one commit and at most the tag being built) and a
+   * remote set to fetch no tags (`git clone --no-tags` writes `remote.<name>.tagOpt=--no-tags`)
+   * both see only some tags.
+   */
+  readonly partialTags?: string | undefined;
 }
 
 /** How the ref HEAD stands for was found, in the order docker/actions-toolkit's `Git.ref()` tries. */

@@ -1,4 +1,4 @@
-import { categoryOf, ImgsError, messageOf, type ErrorCategory } from "@imgs/errors";
+import { categoryOf, ImgsError, messageOf, quotedValue, type ErrorCategory } from "@imgs/errors";
 
 /** A manifest could not make its piece: a command failed, printed nothing, or the function threw. */
 export class ManifestFailedError extends ImgsError {
@@ -18,7 +18,7 @@ export class InvalidPieceError extends ImgsError {
   readonly code = "INVALID_PIECE";
   readonly category = "usage";
   constructor(readonly title: string, reason: string) {
-    super(`manifest piece ${JSON.stringify(title)} is invalid: ${reason}`);
+    super(`manifest piece ${quotedValue(title)} is invalid: ${reason}`);
   }
 }
 
@@ -30,7 +30,7 @@ export class InvalidManifestSpecError extends ImgsError {
     readonly manifest: unknown,
     readonly reason: string,
   ) {
-    super(`invalid manifest ${JSON.stringify(String(manifest))}: ${reason}`);
+    super(`invalid manifest ${quotedValue(String(manifest))}: ${reason}`);
   }
 }
 

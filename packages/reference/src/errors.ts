@@ -1,4 +1,4 @@
-import { ImgsError } from "@imgs/errors";
+import { ImgsError, quotedValue } from "@imgs/errors";
 
 /** A reference (`[registry/]path[:tag][@digest]`) that Docker would not accept. */
 export class InvalidReferenceError extends ImgsError {
@@ -9,6 +9,6 @@ export class InvalidReferenceError extends ImgsError {
     readonly reference: string,
     readonly reason: string,
   ) {
-    super(`invalid image reference ${JSON.stringify(reference)}: ${reason}`);
+    super(`invalid image reference ${quotedValue(reference)}: ${reason}`);
   }
 }

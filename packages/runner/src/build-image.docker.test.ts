@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { testEngine, BUSYBOX, containersRunning, removeContainers } from "@imgs/test-utils";
+import { testEngine, BUSYBOX, containersRunning, removeContainers, processDocker } from "@imgs/test-utils";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
@@ -9,6 +9,9 @@ import { BuildAbortedError, BuildFailedError } from "./errors/build.js";
 import { ImageNotFoundError } from "./errors/engine.js";
 import { inspectImage, removeImage } from "./images.js";
 import { startContainer } from "./start-container.js";
+
+/** The engine the image helpers are given (they read nothing from the process). */
+const engine = { docker: processDocker().docker };
 
 // In every RUN step, so that no build reuses another run's cache and each step's container can be found.
 const unique = randomUUID().slice(0, 8);
@@ -33,7 +36,7 @@ async function leftContainers(marker: string, ms = 0): Promise<string[]> {
 describe("buildImage on a real engine", () => {
   afterAll(async () => {
     for (const tag of tags) {
-      await removeImage(tag, { force: true }).catch((error: unknown) => {
+      await removeImage(tag, { ...engine, force: true }).catch((error: unknown) => {
         if (!(error instanceof ImageNotFoundError)) throw error;
       });
     }
@@ -43,14 +46,14 @@ describe("buildImage on a real engine", () => {
     using folder = makeFolder({ Dockerfile: `FROM ${BUSYBOX}\nRUN echo "built ${unique}" > /built\n` });
     const [main, alias] = [tagged("two-steps"), tagged("two-steps-alias")];
     const lines: string[] = [];
-    const result = await buildImage({ context: folder.dir, tags: [main, alias], labels: { "dev.imgs.test": "build" }, onOutput: (line) => lines.push(line) });
+    const result = await buildImage({ ...engine, context: folder.dir, tags: [main, alias], labels: { "dev.imgs.test": "build" }, onOutput: (line) => lines.push(line) });
 
     expect(result.id).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(result.tags).toEqual([main, alias]);
     expect(lines).toEqual(result.output.split("\n"));
     expect(lines).toContain(`Step 1/3 : FROM ${BUSYBOX}`);
     expect(lines).toContain(`Successfully tagged ${alias}`);
-    const info = await inspectImage(main);
+    const info = await inspectImage(main, engine);
     expect(info).toMatchObject({ id: result.id, labels: expect.objectContaining({ "dev.imgs.test": "build" }) as unknown });
     expect(info.repoTags).toEqual(expect.arrayContaining([main, alias]));
     await using session = await startContainer({ ...testEngine(), image: main });
@@ -59,7 +62,7 @@ describe("buildImage on a real engine", () => {
 
   it("passes build args to RUN steps", async () => {
     using folder = makeFolder({ Dockerfile: `FROM ${BUSYBOX}\nARG GREETING=default\nRUN echo "greeting=$GREETING ${unique}"\n` });
-    const { output } = await buildImage({ context: folder.dir, tags: [tagged("build-args")], buildArgs: { GREETING: "hello there" } });
+    const { output } = await buildImage({ ...engine, context: folder.dir, tags: [tagged("build-args")], buildArgs: { GREETING: "hello there" } });
     expect(output.split("\n")).toContain(`greeting=hello there ${unique}`);
   });
 
@@ -70,7 +73,7 @@ describe("buildImage on a real engine", () => {
       "context/.dockerignore": "ignored.txt\n",
       "docker/Dockerfile": `FROM ${BUSYBOX}\nCOPY . /ctx\nRUN ls -A /ctx && echo "listed ${unique}"\n`,
     });
-    const { output } = await buildImage({ context: join(folder.dir, "context"), dockerfile: "../docker/Dockerfile", tags: [tagged("outside")] });
+    const { output } = await buildImage({ ...engine, context: join(folder.dir, "context"), dockerfile: "../docker/Dockerfile", tags: [tagged("outside")] });
     const lines = output.split("\n");
     const listing = lines.slice(lines.findIndex((line) => line.startsWith(" ---> Running in")) + 1, lines.indexOf(`listed ${unique}`));
     expect(listing).toEqual([".dockerignore", "data.txt"]);
@@ -80,7 +83,7 @@ describe("buildImage on a real engine", () => {
     const marker = `failing-${unique}`;
     using folder = makeFolder({ Dockerfile: `FROM ${BUSYBOX}\nRUN echo "${marker} says" && echo "${marker} on stderr" >&2 && exit 3\n` });
     const tag = tagged("failing");
-    const error: unknown = await buildImage({ context: folder.dir, tags: [tag] }).catch((caught: unknown) => caught);
+    const error: unknown = await buildImage({ ...engine, context: folder.dir, tags: [tag] }).catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(BuildFailedError);
     expect(error).toMatchObject({ code: "BUILD_FAILED", tags: [tag], dockerfile: join(folder.dir, "Dockerfile"), exitCode: 3 });
@@ -93,12 +96,12 @@ describe("buildImage on a real engine", () => {
     expect(message).toContain(`\n${marker} on stderr`);
     // The step's container runs `/bin/sh -c <the RUN line>`, so the marker finds it; rm and forcerm must have removed it.
     expect(await leftContainers(marker)).toEqual([]);
-    await expect(inspectImage(tag)).rejects.toBeInstanceOf(ImageNotFoundError);
+    await expect(inspectImage(tag, engine)).rejects.toBeInstanceOf(ImageNotFoundError);
   });
 
   it("throws BuildFailedError saying a base image is not local, without pulling it", async () => {
     using folder = makeFolder({ Dockerfile: "FROM imgs.localhost/does-not-exist:never\nRUN true\n" });
-    const attempt = buildImage({ context: folder.dir, tags: [tagged("not-local")] });
+    const attempt = buildImage({ ...engine, context: folder.dir, tags: [tagged("not-local")] });
     await expect(attempt).rejects.toMatchObject({ name: "BuildFailedError", missingImage: "imgs.localhost/does-not-exist:never" });
     await expect(attempt).rejects.toThrow("base image imgs.localhost/does-not-exist:never is not in the local Docker engine (imgs never pulls");
   });
@@ -110,7 +113,7 @@ describe("buildImage on a real engine", () => {
     const onOutput = (line: string): void => {
       if (line === marker) controller.abort();
     };
-    const attempt = buildImage({ context: folder.dir, tags: [tagged("aborted")], onOutput, signal: controller.signal });
+    const attempt = buildImage({ ...engine, context: folder.dir, tags: [tagged("aborted")], onOutput, signal: controller.signal });
     await expect(attempt).rejects.toBeInstanceOf(BuildAbortedError);
     expect(await leftContainers(marker, 20_000)).toEqual([]);
   });

@@ -36,8 +36,8 @@ export interface BuildImageOptions {
   readonly labels?: Readonly<Record<string, string>>;
   /** Called with each line of build output ("Step 1/5 : FROM …", RUN output), without its newline. */
   readonly onOutput?: (line: string) => void;
-  /** Default: a client for this process's environment (createDocker with process.env). */
-  readonly docker?: Dockerode;
+  /** The engine, from createDocker (nothing is read from the process). */
+  readonly docker: Dockerode;
   /** Stops waiting and throws BuildAbortedError; the engine stops the build when the connection closes. */
   readonly signal?: AbortSignal;
 }

@@ -1,4 +1,3 @@
-import { homedir } from "node:os";
 import type Dockerode from "dockerode";
 import { createDeadlineModem, DEFAULT_ENGINE_DEADLINES } from "./connection/deadline-modem.js";
 import type { EngineDeadlines } from "./connection/deadline-modem.js";
@@ -82,10 +81,7 @@ export function endpointOf(docker: { readonly modem?: unknown }): string {
   return "the default Docker socket";
 }
 
-/**
- * The given client, or else one for this process's environment. Only the image helpers and
- * buildImage still fall back to it; new code passes a client from createDocker.
- */
-export function dockerClient(docker?: Dockerode): DockerClient {
-  return docker ? { docker, endpoint: endpointOf(docker) } : createDocker({ env: process.env, homeDir: homedir() });
+/** A client with the endpoint it talks to, for messages. */
+export function dockerClient(docker: Dockerode): DockerClient {
+  return { docker, endpoint: endpointOf(docker) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { httpError, systemError } from "./__fixtures__/fake-docker.js";
-import { engineError, isAlreadyRemoved, isMissingProgram, isNoSuchImage, isUnreachable } from "./docker-errors.js";
+import { engineError, isAlreadyRemoved, isContainerGone, isMissingProgram, isRuntimeContainerGone, isNoSuchImage, isUnreachable } from "./docker-errors.js";
 import { EngineUnreachableError } from "./errors/engine.js";
 
 const RUNC_NOT_FOUND = 'OCI runtime exec failed: exec failed: unable to start container process: exec: "python": executable file not found in $PATH: unknown\r\n';
@@ -33,6 +33,29 @@ describe("isNoSuchImage", () => {
     expect(isNoSuchImage(httpError(404, "No such image: imgs.localhost/nope:x"))).toBe(true);
     expect(isNoSuchImage(httpError(404, "No such container: abc"))).toBe(false);
     expect(isNoSuchImage(httpError(500, "No such image: x"))).toBe(false);
+  });
+});
+
+describe("isContainerGone", () => {
+  it.each([
+    [httpError(404, "No such container: abc"), true],
+    [httpError(409, "Container abc is not running"), true],
+    [httpError(500, "Container abc is not running: Removal In Progress"), true],
+    [httpError(500, "something else broke"), false],
+    [systemError("ECONNREFUSED"), false],
+  ])("judges %#", (error, gone) => {
+    expect(isContainerGone(error)).toBe(gone);
+  });
+});
+
+describe("isRuntimeContainerGone", () => {
+  it.each([
+    ["OCI runtime exec failed: exec failed: cannot exec in a stopped container: unknown", 126, true],
+    ["OCI runtime exec failed: exec failed: cannot exec in a deleted state: unknown", 126, true],
+    ["sh: cannot exec in a stopped container", 1, false],
+    ["permission denied", 126, false],
+  ])("judges %j with exit %d", (output, exitCode, gone) => {
+    expect(isRuntimeContainerGone(output, exitCode)).toBe(gone);
   });
 });
 

@@ -51,6 +51,24 @@ export function isNoSuchImage(error: unknown): boolean {
   return statusCodeOf(error) === 404 && /no such image/i.test(engineMessageOf(error));
 }
 
+/**
+ * True when an exec was refused because its container is gone or stopped: 404 (gone), 409 (stopped
+ * or paused), or the 500 an engine gives for a container that ended and is being removed
+ * (AutoRemove: "is not running: Removal In Progress").
+ */
+export function isContainerGone(error: unknown): boolean {
+  const status = statusCodeOf(error);
+  return status === 404 || status === 409 || (status === 500 && /is not running|removal in progress|marked for removal/i.test(engineMessageOf(error)));
+}
+
+/**
+ * True when an exec's result is the OCI runtime saying its container ended under it (exit 126:
+ * `OCI runtime exec failed: … cannot exec in a deleted state`), not the command's own outcome.
+ */
+export function isRuntimeContainerGone(output: string, exitCode: number): boolean {
+  return exitCode === 126 && /cannot exec in a (?:deleted|stopped) (?:state|container)|container (?:\S+ )?is not running|container not running/i.test(output);
+}
+
 /** True when a force remove found the container already gone or already being removed. */
 export function isAlreadyRemoved(error: unknown): boolean {
   const status = statusCodeOf(error);

@@ -1,5 +1,5 @@
 import { MAX_OUTPUT_BYTES, execResultOf } from "./decode-exec-output.js";
-import { isAlreadyRemoved, isMissingProgram, isUnreachable, statusCodeOf } from "./docker-errors.js";
+import { isAlreadyRemoved, isContainerGone, isMissingProgram, isRuntimeContainerGone, isUnreachable } from "./docker-errors.js";
 import { ContainerNotRunningError, EngineUnreachableError } from "./errors/engine.js";
 import { BadCommandError, ExecTimeoutError, ExitCodeUnknownError, ProgramNotFoundError, SessionClosedError } from "./errors/exec.js";
 import { runExec } from "./run-exec.js";
@@ -37,6 +37,9 @@ function checkOptions(command: Command, options: ExecOptions): void {
   }
 }
 
+/** How long an exec refused for a stopped container waits for the watch to see the main process end. */
+const WATCH_GRACE_MS = 2000;
+
 /** A ContainerSession over one started container; closing it force-removes the container. */
 export class DockerContainerSession implements ContainerSession {
   readonly id: string;
@@ -49,6 +52,8 @@ export class DockerContainerSession implements ContainerSession {
   #watch: KeepAliveWatch | undefined;
   #closed = false;
   #closing: Promise<void> | undefined;
+  /** Whether any command has finished in the container (so it was up once the run used it). */
+  #ranCommand = false;
 
   constructor(container: SessionContainer, demuxer: StreamDemuxer, settings: SessionSettings) {
     this.id = container.id;
@@ -80,12 +85,17 @@ export class DockerContainerSession implements ContainerSession {
       });
       raw = options.timeoutMs === undefined ? await run : await this.#withTimeout(run, argv, options.timeoutMs);
     } catch (error) {
-      throw this.#execError(error, argv);
+      throw await this.#execError(error, argv);
     }
     // An exec that ends because the container went away reports the kill (137), not its own result.
     if (this.#closed) throw new SessionClosedError(this.image, this.id, argv);
     const result = execResultOf(raw.collected, raw.exitCode ?? -1, argv, this.image);
     if (isMissingProgram(result.output, result.exitCode)) throw new ProgramNotFoundError(this.image, this.id, argv, result.output);
+    if (isRuntimeContainerGone(result.output, result.exitCode)) {
+      const stopped = await this.#stoppedError(new Error(result.output.trim()));
+      if (stopped) throw stopped;
+    }
+    this.#ranCommand = true;
     return result;
   }
 
@@ -137,16 +147,19 @@ export class DockerContainerSession implements ContainerSession {
     throw new ExecTimeoutError(this.image, this.id, argv, timeoutMs, removal);
   }
 
-  #execError(error: unknown, argv: readonly string[]): unknown {
+  async #execError(error: unknown, argv: readonly string[]): Promise<unknown> {
     if (error instanceof ExecTimeoutError || error instanceof ExitCodeUnknownError) return error;
     if (this.#closed) return new SessionClosedError(this.image, this.id, argv, error);
     if (isUnreachable(error)) return new EngineUnreachableError(this.#endpoint, error);
-    // 404: the container is gone; 409: it is stopped or paused.
-    const status = statusCodeOf(error);
-    if (status === 404 || status === 409) {
-      if (this.#watch?.ended && this.#keepAlive) return new ContainerStoppedError(this.image, this.id, this.#keepAlive.command, this.#watch.output, error);
-      return new ContainerNotRunningError(this.image, this.id, error);
-    }
+    if (isContainerGone(error)) return (await this.#stoppedError(error)) ?? new ContainerNotRunningError(this.image, this.id, error);
     return error;
+  }
+
+  /** ContainerStoppedError when the watch saw the main process end (waiting a moment for it), else undefined. */
+  async #stoppedError(cause: unknown): Promise<ContainerStoppedError | undefined> {
+    // The engine may refuse the exec before the end of the main process reaches the watch.
+    if (this.#watch && !this.#watch.ended) await Promise.race([this.#watch.whenEnded, new Promise((resolve) => setTimeout(resolve, WATCH_GRACE_MS).unref())]);
+    if (!this.#watch?.ended || !this.#keepAlive) return undefined;
+    return new ContainerStoppedError(this.image, this.id, this.#keepAlive.command, this.#watch.output, cause, !this.#ranCommand);
   }
 }

@@ -3,7 +3,7 @@ import { engineError } from "./docker-errors.js";
 import type { ImageOptions } from "./images.js";
 
 /** The ids (sha256:…) of the images that containers, running or stopped, were created from (`docker ps -a`). */
-export async function imagesInUse(options: ImageOptions = {}): Promise<Set<string>> {
+export async function imagesInUse(options: ImageOptions): Promise<Set<string>> {
   const { docker, endpoint } = dockerClient(options.docker);
   try {
     const containers = await docker.listContainers({ all: true });
@@ -24,7 +24,7 @@ export interface ImageDiskUsage {
 }
 
 /** Disk usage of every image, by id (the engine's GET /system/df). */
-export async function imageDiskUsage(options: ImageOptions = {}): Promise<Map<string, ImageDiskUsage>> {
+export async function imageDiskUsage(options: ImageOptions): Promise<Map<string, ImageDiskUsage>> {
   const { docker, endpoint } = dockerClient(options.docker);
   let df: { Images?: Array<{ Id: string; Size: number; SharedSize: number }> | null };
   try {

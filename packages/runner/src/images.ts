@@ -7,8 +7,8 @@ import type { ImageInfo } from "./types.js";
 
 /** Options of the image helpers. */
 export interface ImageOptions {
-  /** Default: a client for this process's environment (createDocker with process.env). */
-  readonly docker?: Dockerode;
+  /** The engine, from createDocker (nothing is read from the process). */
+  readonly docker: Dockerode;
 }
 
 /** Options of removeImage. */
@@ -45,7 +45,7 @@ function imageError(error: unknown, image: string, endpoint: string): unknown {
 }
 
 /** What imgs reads of a local image (docker image inspect); ImageNotFoundError when it is missing. */
-export async function inspectImage(reference: string, options: ImageOptions = {}): Promise<ImageInfo> {
+export async function inspectImage(reference: string, options: ImageOptions): Promise<ImageInfo> {
   const { docker, endpoint } = dockerClient(options.docker);
   try {
     const info = await docker.getImage(reference).inspect();
@@ -72,7 +72,7 @@ export async function inspectImage(reference: string, options: ImageOptions = {}
  * Give a local image another name, as `docker tag SOURCE TARGET`; the target's tag is the part
  * after the last colon that follows the last slash ("127.0.0.1:5000/a/b:t"), "latest" if none.
  */
-export async function tagImage(source: string, target: string, options: ImageOptions = {}): Promise<void> {
+export async function tagImage(source: string, target: string, options: ImageOptions): Promise<void> {
   const reference = parseReference(target);
   if (reference.digest !== undefined) throw new InvalidReferenceError(target, "a digest reference cannot name a tag");
   const repository = repositoryOf(reference);
@@ -86,7 +86,7 @@ export async function tagImage(source: string, target: string, options: ImageOpt
 }
 
 /** Remove a tag or an image, as `docker rmi`; ImageInUseError when the engine needs force. */
-export async function removeImage(reference: string, options: RemoveImageOptions = {}): Promise<void> {
+export async function removeImage(reference: string, options: RemoveImageOptions): Promise<void> {
   const { docker, endpoint } = dockerClient(options.docker);
   try {
     await docker.getImage(reference).remove({ force: options.force ?? false });
@@ -97,7 +97,7 @@ export async function removeImage(reference: string, options: RemoveImageOptions
 }
 
 /** The local images, optionally only those of one repository, as `docker images [REPOSITORY[:TAG]]`. */
-export async function listImages(options: ListImagesOptions = {}): Promise<ImageSummary[]> {
+export async function listImages(options: ListImagesOptions): Promise<ImageSummary[]> {
   const { docker, endpoint } = dockerClient(options.docker);
   const filters = {
     ...(options.repository === undefined ? {} : { reference: [options.repository] }),

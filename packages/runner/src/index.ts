@@ -6,7 +6,7 @@ export { DockerConfigError, UnknownDockerContextError } from "./errors/config.js
 export { LABELS_ENV, MANAGED_LABEL, containerLabels, parseLabelList } from "./container-labels.js";
 export { DEFAULT_ENGINE_DEADLINES } from "./connection/deadline-modem.js";
 export type { EngineDeadlines } from "./connection/deadline-modem.js";
-export { EngineTimeoutError, HostKeyVerificationError, SshConnectionError } from "./errors/connection.js";
+export { EngineTimeoutError, HostKeyVerificationError, NotDockerEngineError, SshConnectionError } from "./errors/connection.js";
 export type { HostKeyProblem, HostKeyRefusal } from "./errors/connection.js";
 export { createDocker, endpointOf } from "./create-docker.js";
 export type { CreateDockerOptions, DockerClient } from "./create-docker.js";

@@ -7,8 +7,8 @@ import { ImageNotFoundError, PushFailedError } from "./errors/engine.js";
 
 /** Options of pushImage. */
 export interface PushImageOptions {
-  /** Default: createDocker(). */
-  readonly docker?: Dockerode;
+  /** The engine, from createDocker (nothing is read from the process). */
+  readonly docker: Dockerode;
   /**
    * Credentials for the registry as the engine takes them in X-Registry-Auth
    * ({ username, password, serveraddress } or { identitytoken, serveraddress }); none: anonymous.
@@ -47,7 +47,7 @@ interface PushMessage {
  * Throws ImageNotFoundError when the engine has no such tag, PushFailedError when the engine
  * reports a failure (with `transient` for retries), EngineUnreachableError.
  */
-export async function pushImage(reference: string, options: PushImageOptions = {}): Promise<PushedImage> {
+export async function pushImage(reference: string, options: PushImageOptions): Promise<PushedImage> {
   const parsed = parseReference(reference);
   if (parsed.digest !== undefined) throw new InvalidReferenceError(reference, "a digest reference cannot be pushed as a tag");
   const repository = repositoryOf(parsed);

@@ -81,7 +81,7 @@ describe("openSession", () => {
     await session.close();
   });
 
-  it("says the container stopped by itself, with what its main process printed, when the watch ended", async () => {
+  it("says the image's entrypoint ended the container at once, with what it printed, when the watch ended before any command", async () => {
     const { container, demuxer, log } = fakeContainer([]);
     const gone = { ...container, exec: () => Promise.reject(httpError(409, "Container abc is not running")) };
     const session = await openSession(fakeDocker(gone, demuxer), options({ command: undefined }));
@@ -89,7 +89,22 @@ describe("openSession", () => {
     await new Promise((resolve) => setImmediate(resolve));
     const attempt = session.exec("true");
     await expect(attempt).rejects.toBeInstanceOf(ContainerStoppedError);
-    await expect(attempt).rejects.toThrow(/stopped or removed from outside; the main process printed:\nstart\.sh: cannot set up the user/);
+    await expect(attempt).rejects.toThrow(
+      /ended before its first command could run: its main process \("cat", run by the image's entrypoint\) ended at once; the image's entrypoint must run the command it is given \(a shell entrypoint ends with `exec "\$@"`\); the main process printed:\nstart\.sh: cannot set up the user/,
+    );
+    await session.close();
+  });
+
+  it("says the container stopped or was removed from outside when it went away after commands ran", async () => {
+    const { container, demuxer, log } = fakeContainer([{ exitCode: 0 }]);
+    let execs = 0;
+    const goneLater = { ...container, exec: (options: never) => (++execs === 1 ? container.exec(options) : Promise.reject(httpError(409, "Container abc is not running"))) };
+    const session = await openSession(fakeDocker(goneLater, demuxer), options({ command: undefined }));
+    await session.exec("true");
+    log.attached[0]?.end({ stream: "stdout", data: "" });
+    await new Promise((resolve) => setImmediate(resolve));
+    const attempt = session.exec("true");
+    await expect(attempt).rejects.toThrow(/is not running any more: its main process \("cat", run by the image's entrypoint\) ended, or it was stopped or removed from outside/);
     await session.close();
   });
 

@@ -3,13 +3,16 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inspectImage, removeImage, tagImage } from "@imgs/runner";
-import { makeGitRepo, type GitRepoFixture } from "@imgs/test-utils";
+import { makeGitRepo, type GitRepoFixture, processDocker } from "@imgs/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUSYBOX } from "@imgs/test-utils";
 import { engineDeps } from "../__fixtures__/engine.js";
 import { runCli } from "../cli.js";
 import { TagsFileError } from "@imgs/manifests";
 import { EXIT_FAILURE, exitCodeFor } from "../exit-code.js";
+
+/** The engine the image helpers are given (they read nothing from the process). */
+const engine = { docker: processDocker().docker };
 
 // `imgs tag` then `imgs apply` on two busybox images tagged under test names: apply puts every
 // tag of each tags file on its image, and reads every file before it applies any tag.
@@ -36,7 +39,7 @@ let tagsDir: string;
 const created = new Set<string>();
 
 beforeAll(async () => {
-  for (const image of IMAGES) await tagImage(BUSYBOX, ref(image));
+  for (const image of IMAGES) await tagImage(BUSYBOX, ref(image), engine);
   repo = makeGitRepo({ "README.md": "apply\n" });
   writeFileSync(join(repo.dir, "imgs.config.yaml"), CONFIG);
   tagsDir = await mkdtemp(join(tmpdir(), "imgs-apply-"));
@@ -45,7 +48,7 @@ beforeAll(async () => {
 afterAll(async () => {
   repo.remove();
   await rm(tagsDir, { recursive: true, force: true });
-  for (const tag of [...created, ...IMAGES.map(ref)]) await removeImage(tag).catch(() => undefined);
+  for (const tag of [...created, ...IMAGES.map(ref)]) await removeImage(tag, engine).catch(() => undefined);
 });
 
 const readTags = async (image: string): Promise<string[]> => {
@@ -64,7 +67,7 @@ describe("imgs apply", () => {
     expect(exitCodeFor(error)).toBe(EXIT_FAILURE);
     expect((error as TagsFileError).file).toBe(join(tagsDir, "x86_64-default-tool.txt"));
     expect((error as Error).message).toContain(`tags file ${join(tagsDir, "x86_64-default-tool.txt")}: does not exist; run \`imgs tag\``);
-    const { repoTags } = await inspectImage(ref("app"));
+    const { repoTags } = await inspectImage(ref("app"), engine);
     for (const tag of appTags.slice(1)) expect(repoTags).not.toContain(tag);
   });
 
@@ -77,7 +80,7 @@ describe("imgs apply", () => {
       const tags = await readTags(image);
       expect(tags).toHaveLength(4);
       expect(tags[0]).toBe(`imgs.localhost/${OWNER}/${image}:x86_64-latest`);
-      expect((await inspectImage(ref(image))).repoTags).toEqual(expect.arrayContaining(tags));
+      expect((await inspectImage(ref(image), engine)).repoTags).toEqual(expect.arrayContaining(tags));
     }
     expect(deps.out()).toBe(`${ref("app")}: 4 tags applied\n${ref("tool")}: 4 tags applied\n`);
   });

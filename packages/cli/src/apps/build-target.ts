@@ -5,6 +5,7 @@ import { builtinCatalog, loadConfig, type BuildSettings, type Hierarchy } from "
 import { isRegistryHost, isRepositoryPath } from "@imgs/reference";
 import { refContextFrom } from "@imgs/taggers";
 import type { CliDeps } from "../deps.js";
+import { gitEnv } from "./git-env.js";
 import { UsageError } from "../errors.js";
 import type { RunOptions } from "./options.js";
 import { selectImages } from "./select-images.js";
@@ -49,7 +50,7 @@ export async function readStamp(target: BuildTarget, overrides: StampOverrides, 
   const dir = resolve(deps.cwd, overrides.gitDir ?? target.configDir);
   let git: GitSnapshot;
   try {
-    git = await readGitSnapshot({ dir, env: deps.env });
+    git = await readGitSnapshot({ dir, env: gitEnv(deps.env, overrides.gitDir, deps.cwd) });
   } catch (error) {
     if (error instanceof NotARepositoryError) {
       throw new UsageError(`${dir} is not inside a git repository: imgs build bakes the commit into every image; build from a clone or pass --git-dir`);

@@ -4,6 +4,7 @@ import { builtinCatalog, imageRef, loadConfig } from "@imgs/hierarchy";
 import { endpointOf, execOrThrow, startContainer } from "@imgs/runner";
 import type { CliDeps } from "../deps.js";
 import { cleanupContainers } from "./cleanup.js";
+import { gitEnv } from "./git-env.js";
 
 /** One line of the doctor's report. */
 export interface DoctorCheck {
@@ -58,7 +59,7 @@ export async function runDoctor(deps: CliDeps, options: DoctorOptions = {}): Pro
       })
     : { name: "leftovers", ok: false, detail: "skipped: no engine" };
   const git = await check("git", async () => {
-    const snapshot = await readGitSnapshot({ dir: deps.cwd, env: deps.env });
+    const snapshot = await readGitSnapshot({ dir: deps.cwd, env: gitEnv(deps.env, undefined, deps.cwd) });
     const where = snapshot.branch ? `branch ${snapshot.branch}` : "detached HEAD";
     const tags = snapshot.tags.length ? `, tags ${snapshot.tags.join(" ")}` : "";
     return `${snapshot.root}: ${commitTag(snapshot)} on ${where}${tags}, default branch ${snapshot.defaultBranch ?? "unknown"}`;

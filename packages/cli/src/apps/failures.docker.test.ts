@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ConfigInvalidError, UnknownImageError } from "@imgs/hierarchy";
 import { removeImage, tagImage } from "@imgs/runner";
-import { makeGitRepo, type GitRepoFixture } from "@imgs/test-utils";
+import { makeGitRepo, type GitRepoFixture, processDocker } from "@imgs/test-utils";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { capturedDeps } from "../__fixtures__/captured-deps.js";
 import { BUSYBOX, containersWithLabel, labelNewContainers } from "@imgs/test-utils";
@@ -14,6 +14,9 @@ import { engineDeps } from "../__fixtures__/engine.js";
 import { runCli } from "../cli.js";
 import { ImagesFailedError } from "../errors.js";
 import { EXIT_FAILURE, EXIT_USAGE, exitCodeFor } from "../exit-code.js";
+
+/** The engine the image helpers are given (they read nothing from the process). */
+const engine = { docker: processDocker().docker };
 
 // A hierarchy of busybox images (busybox tagged under test names): `good` and its children, one
 // of which has a failing tagger, one a hanging tagger, one a manifest whose program is missing.
@@ -71,7 +74,7 @@ async function failing(argv: readonly string[], deps = engineDeps({ cwd: repo.di
 }
 
 beforeAll(async () => {
-  for (const image of TAGGED) await tagImage(BUSYBOX, ref(image));
+  for (const image of TAGGED) await tagImage(BUSYBOX, ref(image), engine);
   repo = makeGitRepo({ "README.md": "failures\n" });
   config = join(repo.dir, "imgs.config.yaml");
   writeFileSync(config, CONFIG);
@@ -82,7 +85,7 @@ afterAll(async () => {
   fileLabel.restore();
   repo.remove();
   for (const dir of temporary) await rm(dir, { recursive: true, force: true });
-  for (const image of TAGGED) await removeImage(ref(image));
+  for (const image of TAGGED) await removeImage(ref(image), engine);
 });
 
 describe("imgs tag", () => {

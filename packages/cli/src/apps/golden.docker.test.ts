@@ -13,12 +13,14 @@ import {
   manifestProblems,
   readGolden,
   tagsFileProblems,
-  type GitRepoFixture,
-} from "@imgs/test-utils";
+  type GitRepoFixture, processDocker } from "@imgs/test-utils";
 import { engineDeps } from "../__fixtures__/engine.js";
 
 const GOLDEN_DIR = fileURLToPath(new URL("../__golden__/", import.meta.url));
 import { runCli } from "../cli.js";
+
+/** The engine the image helpers are given (they read nothing from the process). */
+const engine = { docker: processDocker().docker };
 
 // `imgs hook golden` on a fixed image (__fixtures__/golden-image) with a real git repository whose
 // commit is fixed, and the fixed clock of capturedDeps; its three files must equal the reference
@@ -76,7 +78,7 @@ beforeAll(async () => {
 afterAll(async () => {
   repo.remove();
   await rm(out, { recursive: true, force: true });
-  await removeImage(IMAGE_REF, { force: true });
+  await removeImage(IMAGE_REF, { ...engine, force: true });
 });
 
 function expectGolden(name: string, actual: string): void {
@@ -111,7 +113,7 @@ describe("imgs hook (golden files)", () => {
   it("writes the manifest as write_manifest does, the image size as docker images shows it", async () => {
     const content = await readFile(join(out, "manifests", `x86_64-default-golden-${SHORT}.md`), "utf8");
     expect(manifestProblems(content)).toEqual([]);
-    const { size } = await inspectImage(IMAGE_REF);
+    const { size } = await inspectImage(IMAGE_REF, engine);
     expect(SIZE_LINE.exec(content)?.[0]).toBe(`- Docker image size: ${formatImageSize(size)}`);
     expectGolden(`x86_64-default-golden-${SHORT}.md`, content.replace(SIZE_LINE, SIZE_PLACEHOLDER));
   });

@@ -40,6 +40,9 @@ export interface OutputOptions {
   readonly serverUrl?: string;
 }
 
+/** A number flag's value for a message: yargs turns text that is not a number into NaN. */
+const shown = (value: number): string => (Number.isNaN(value) ? "something that is not a number" : String(value));
+
 /** Default per-command timeout: generous for `apt list` on big images, finite for hung programs. */
 export const DEFAULT_TIMEOUT_SECONDS = 600;
 
@@ -53,7 +56,7 @@ const MAX_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
  */
 export function jobsOf(flag: number | undefined, fromConfig: number | undefined, cpus: number): number {
   const jobs = flag ?? fromConfig ?? cpus;
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of at least 1, got ${jobs}`);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of at least 1, got ${shown(jobs)}`);
   return jobs;
 }
 
@@ -65,7 +68,7 @@ export function jobsOf(flag: number | undefined, fromConfig: number | undefined,
 export function timeoutMsOf(seconds: number | undefined): number | undefined {
   const value = seconds ?? DEFAULT_TIMEOUT_SECONDS;
   if (!Number.isFinite(value) || value < 0 || value > MAX_TIMEOUT_SECONDS) {
-    throw new UsageError(`--timeout must be a number of seconds from 0 (no limit) to ${MAX_TIMEOUT_SECONDS}, got ${seconds}`);
+    throw new UsageError(`--timeout must be a number of seconds from 0 (no limit) to ${MAX_TIMEOUT_SECONDS}, got ${shown(value)}`);
   }
   return value === 0 ? undefined : Math.ceil(value * 1000);
 }

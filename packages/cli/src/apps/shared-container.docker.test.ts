@@ -3,11 +3,14 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { removeImage } from "@imgs/runner";
-import { makeGitRepo, type GitRepoFixture } from "@imgs/test-utils";
+import { makeGitRepo, type GitRepoFixture, processDocker } from "@imgs/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestImage, containersWithLabel, labelNewContainers, recordContainerEvents, testRunLabel, type ContainerEvent } from "@imgs/test-utils";
 import { engineDeps } from "../__fixtures__/engine.js";
 import { runCli } from "../cli.js";
+
+/** The engine the image helpers are given (they read nothing from the process). */
+const engine = { docker: processDocker().docker };
 
 // Two images built from __fixtures__/probe-image with different flavours; `probe` counts its own
 // runs in a container. Two taggers and a manifest all ask for `probe` (once as a string, once as
@@ -54,7 +57,7 @@ beforeAll(async () => {
 afterAll(async () => {
   repo.remove();
   await rm(out, { recursive: true, force: true });
-  for (const image of ["child", "parent"]) await removeImage(ref(image), { force: true });
+  for (const image of ["child", "parent"]) await removeImage(ref(image), { ...engine, force: true });
 });
 
 interface HookJson {

@@ -1,10 +1,10 @@
-import { existsSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { ConfigNotFoundError, type ConfigIssue } from "../errors.js";
 import type { Hierarchy } from "../model.js";
 import type { BuildSettings } from "./build-config.js";
 import { extendCatalog, type Catalog } from "./catalog.js";
-import { findConfigFile } from "./find.js";
+import { CONFIG_FILE_NAMES, findConfigFile } from "./find.js";
 import { isRecord, stringList } from "./issues.js";
 import { parseConfigOrThrow } from "./parse.js";
 import { loadPlugins } from "./plugins.js";
@@ -46,6 +46,11 @@ function locate({ cwd, configPath }: LoadConfigOptions): string {
   if (configPath !== undefined) {
     const file = resolve(cwd, configPath);
     if (!existsSync(file)) throw new ConfigNotFoundError(file, `config file ${file} does not exist`);
+    if (statSync(file).isDirectory()) {
+      const inside = CONFIG_FILE_NAMES.map((name) => join(file, name)).find((candidate) => existsSync(candidate));
+      const hint = inside ? `; did you mean --config ${inside}?` : `; it holds no imgs.config.* file`;
+      throw new ConfigNotFoundError(file, `--config ${file} is a folder, not a config file${hint}`);
+    }
     return file;
   }
   const found = findConfigFile(cwd);

@@ -2,11 +2,14 @@ import { runManifest } from "../run-manifest.js";
 import { inspectImage, startContainer } from "@imgs/runner";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderManifest } from "../files/render-manifest.js";
-import { docker, dockerRun, ensureExampleImages, exampleRef, manifestProblems, fakeGit, FIXED_NOW, fakeRefs, testEngine } from "@imgs/test-utils";
+import { docker, dockerRun, ensureExampleImages, exampleRef, manifestProblems, fakeGit, FIXED_NOW, fakeRefs, testEngine, processDocker } from "@imgs/test-utils";
 import type { Manifest, ManifestContext, ManifestPiece } from "../types.js";
 import { buildInfoManifest } from "./build-info.js";
 import { aptPackagesManifest, rPackagesManifest } from "./docker-stacks.js";
 import { osReleaseManifest, pipPackagesManifest } from "./extra.js";
+
+/** The engine the image helpers are given (they read nothing from the process). */
+const engine = { docker: processDocker().docker };
 
 // The example hierarchy foundation -> python -> scientific / r, built from Debian with real
 // packages; each built-in manifest's piece is checked against the real programs run apart.
@@ -39,7 +42,7 @@ async function manifestOf(name: string): Promise<ManifestPiece[]> {
     git: fakeGit(),
     refs: fakeRefs(),
     now: FIXED_NOW,
-    image: { name, ref, info: await inspectImage(ref) },
+    image: { name, ref, info: await inspectImage(ref, engine) },
     build: { fullImage: `imgs.localhost/imgs-example/${name}`, repository: "example/debian-stack" },
   };
   const manifests = [buildInfoManifest, ...(LINEAGE[name] ?? []).flatMap((n) => OWN[n] ?? [])];

@@ -4,10 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defineManifest } from "../define-manifest.js";
 import { renderManifest } from "../files/render-manifest.js";
 import { renderPiece } from "../render-piece.js";
-import { buildTestImage, docker, manifestProblems, fakeGit, FIXED_NOW, fakeRefs, testEngine } from "@imgs/test-utils";
+import { buildTestImage, docker, manifestProblems, fakeGit, FIXED_NOW, fakeRefs, testEngine, processDocker } from "@imgs/test-utils";
 import type { Manifest, ManifestContext, ManifestPiece } from "../types.js";
 import { buildInfoManifest } from "./build-info.js";
 import { aptPackagesManifest, condaEnvironmentManifest, juliaPackagesManifest, sparkInfoManifest } from "./docker-stacks.js";
+
+/** The engine the image helpers are given (they read nothing from the process). */
+const engine = { docker: processDocker().docker };
 
 // conda, mamba, julia and spark-submit are not in Debian: test-images/shims stands in for them
 // with busybox scripts that print docker-stacks-like output and echo their argv, user and env.
@@ -25,7 +28,7 @@ beforeAll(async () => {
     git: fakeGit(),
     refs: fakeRefs(),
     now: FIXED_NOW,
-    image: { name: "shims", ref: IMAGE, info: await inspectImage(IMAGE) },
+    image: { name: "shims", ref: IMAGE, info: await inspectImage(IMAGE, engine) },
     build: { fullImage: "imgs.localhost/imgs-test/shims", repository: "example/debian-stack" },
   };
 });

@@ -4,8 +4,9 @@ import type { StuckEngine } from "../__fixtures__/stuck-engine.js";
 import { createDocker } from "../create-docker.js";
 import { inspectImage, listImages, removeImage, tagImage } from "../images.js";
 import { startContainer } from "../start-container.js";
-import { callOf, requestOf } from "./deadline-modem.js";
-import { EngineTimeoutError } from "../errors/connection.js";
+import { createServer as createNetServer, type Socket } from "node:net";
+import { callOf, foreignAnswer, requestOf } from "./deadline-modem.js";
+import { EngineTimeoutError, NotDockerEngineError } from "../errors/connection.js";
 
 const IMAGE = "imgs.localhost/busybox:latest";
 const DEADLINE_MS = 250;
@@ -98,5 +99,51 @@ describe("callOf", () => {
     ["GET", "/plugins", "GET /plugins"],
   ])("%s %s is %s", (method, path, call) => {
     expect(callOf(requestOf(method, path))).toBe(call);
+  });
+});
+
+describe("engine calls against an endpoint that is not a Docker engine", () => {
+  /** A TCP server on 127.0.0.1 that answers every connection with `reply`; its DOCKER_HOST and close. */
+  async function foreignServer(reply: (socket: Socket) => void): Promise<{ host: string; close: () => Promise<void> }> {
+    const sockets = new Set<Socket>();
+    const server = createNetServer((socket) => {
+      sockets.add(socket);
+      socket.on("error", () => undefined);
+      socket.once("data", () => reply(socket));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const address = server.address();
+    return {
+      host: `tcp://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`,
+      close: async () => {
+        for (const socket of sockets) socket.destroy();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      },
+    };
+  }
+
+  it.each([
+    [
+      "a web server's 404 page",
+      (socket: Socket) => socket.end("HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\nContent-Length: 27\r\n\r\n<html>File not found</html>"),
+      'answered HTTP 404 with "<html>File not found</html>", not the engine\'s JSON error',
+    ],
+    ["an ssh daemon's banner", (socket: Socket) => socket.end("SSH-2.0-OpenSSH_9.2\r\n"), "answered with something that is not HTTP (Parse Error: Expected HTTP/"],
+  ])("says the endpoint is not a Docker engine, not that the image is missing, for %s", async (_what, reply, answer) => {
+    const server = await foreignServer(reply);
+    try {
+      const { docker } = createDocker({ env: { DOCKER_HOST: server.host }, homeDir: "/nonexistent-home" });
+      const error: unknown = await inspectImage(IMAGE, { docker }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(NotDockerEngineError);
+      expect((error as Error).message).toContain(`${server.host} is not a Docker engine: asked to "inspect image", it ${answer}`);
+      expect((error as Error).message).not.toContain("does not exist");
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("leaves the engine's own errors alone: a missing image is still ImageNotFoundError", () => {
+    expect(foreignAnswer(Object.assign(new Error("(HTTP code 404) no such image"), { statusCode: 404, json: { message: "No such image: x" } }))).toBeUndefined();
+    expect(foreignAnswer(new Error("connect ECONNREFUSED"))).toBeUndefined();
   });
 });

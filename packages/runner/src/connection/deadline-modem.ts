@@ -1,6 +1,6 @@
 import type Modem from "docker-modem";
 import type { ConstructorOptions, DialOptions, RequestCallback } from "docker-modem";
-import { EngineTimeoutError } from "../errors/connection.js";
+import { EngineTimeoutError, NotDockerEngineError } from "../errors/connection.js";
 import { lazyRequire } from "../lazy-require.js";
 
 const loadModem = lazyRequire<typeof Modem>("docker-modem");
@@ -57,6 +57,25 @@ function isOpenEnded(options: DialOptions, request: string): boolean {
   return (options as { file?: unknown }).file !== undefined || /\/(wait|events)$/.test(request);
 }
 
+/**
+ * What an answer that no Docker engine gives looks like, in words; undefined for an engine's answer
+ * (or one that cannot be judged: a streamed error's body is read by the caller).
+ */
+export function foreignAnswer(error: unknown): string | undefined {
+  const { code, statusCode, json, message } = (error ?? {}) as { code?: unknown; statusCode?: unknown; json?: unknown; message?: unknown };
+  // Node's HTTP parser: the bytes that came back are not HTTP at all (an ssh banner, TLS).
+  if (typeof code === "string" && code.startsWith("HPE_")) return `answered with something that is not HTTP (${String(message)})`;
+  if (typeof statusCode !== "number") return undefined;
+  if (Buffer.isBuffer(json)) {
+    const body = json.toString("utf8").replace(/\s+/g, " ").trim();
+    return `answered HTTP ${statusCode} with ${body === "" ? "an empty body" : `"${body.length > 80 ? `${body.slice(0, 80)}…` : body}"`}, not the engine's JSON error`;
+  }
+  if (json !== null && json !== undefined && typeof (json as { message?: unknown }).message !== "string") {
+    return `answered HTTP ${statusCode} with JSON that has no "message", not the engine's error`;
+  }
+  return undefined;
+}
+
 /** A modem class like docker-modem's, whose calls have a deadline; made once docker-modem is loaded. */
 type DeadlineModemClass = new (options: ConstructorOptions, endpoint: string, callMs: number) => Modem;
 
@@ -71,11 +90,15 @@ function defineDeadlineModem(Base: typeof Modem): DeadlineModemClass {
       this.#callMs = callMs;
     }
 
-    override dial(options: DialOptions, callback?: RequestCallback): void {
+    override dial(options: DialOptions, given?: RequestCallback): void {
       const request = requestOf(options.method, options.path);
+      const callback: RequestCallback = (error, result) => {
+        const foreign = foreignAnswer(error);
+        given?.(foreign === undefined ? error : new NotDockerEngineError(this.#endpoint, callOf(request), foreign, error), result);
+      };
       if (this.#callMs <= 0 || isOpenEnded(options, request)) return super.dial(options, callback);
       const own = new AbortController();
-      const given = (options as { abortSignal?: AbortSignal }).abortSignal;
+      const givenSignal = (options as { abortSignal?: AbortSignal }).abortSignal;
       let done = false;
       const finish: RequestCallback = (error, result) => {
         if (done) {
@@ -85,13 +108,13 @@ function defineDeadlineModem(Base: typeof Modem): DeadlineModemClass {
         }
         done = true;
         clearTimeout(timer);
-        callback?.(error, result);
+        callback(error, result);
       };
       const timer = setTimeout(() => {
         own.abort();
         finish(new EngineTimeoutError(this.#endpoint, callOf(request), request, this.#callMs), null);
       }, this.#callMs);
-      const abortSignal = given ? AbortSignal.any([given, own.signal]) : own.signal;
+      const abortSignal = givenSignal ? AbortSignal.any([givenSignal, own.signal]) : own.signal;
       super.dial({ ...options, abortSignal }, finish);
     }
   }

@@ -103,3 +103,24 @@ export class EngineTimeoutError extends ImgsError {
     this.timeoutMs = timeoutMs;
   }
 }
+
+/**
+ * The endpoint answered, but not as a Docker engine does: a web server, an ssh daemon, a TLS port
+ * spoken to in plain HTTP. Docker answers every error as JSON `{"message": …}`; what came was not.
+ */
+export class NotDockerEngineError extends ImgsError {
+  readonly code = "NOT_DOCKER_ENGINE";
+  readonly category = "failure";
+  readonly endpoint: string;
+  /** What was asked, e.g. "inspect image". */
+  readonly call: string;
+  /** What came back instead, in words. */
+  readonly answer: string;
+
+  constructor(endpoint: string, call: string, answer: string, cause: unknown) {
+    super(`${endpoint} is not a Docker engine: asked to "${call}", it ${answer} (check DOCKER_HOST or the docker context)`, { cause });
+    this.endpoint = endpoint;
+    this.call = call;
+    this.answer = answer;
+  }
+}

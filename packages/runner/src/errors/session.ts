@@ -32,11 +32,20 @@ export class ContainerStoppedError extends ImgsError {
   readonly command: readonly string[];
   /** The end of what the main process printed. */
   readonly output: string;
+  /**
+   * True when it ended before any command of the run had finished: the image's entrypoint ends at
+   * once instead of running the command it is given, not something from outside.
+   */
+  readonly beforeFirstCommand: boolean;
 
-  constructor(image: string, containerId: string, command: readonly string[], output: string, cause?: unknown) {
+  constructor(image: string, containerId: string, command: readonly string[], output: string, cause?: unknown, beforeFirstCommand = false) {
+    const short = containerId.slice(0, 12);
+    const main = `its main process (${JSON.stringify(command.join(" "))}, run by the image's entrypoint)`;
     super(
-      `container ${containerId.slice(0, 12)} of image ${image} is not running any more: its main process ` +
-        `(${JSON.stringify(command.join(" "))}, run by the image's entrypoint) ended, or it was stopped or removed from outside` +
+      (beforeFirstCommand
+        ? `container ${short} of image ${image} ended before its first command could run: ${main} ended at once; ` +
+          `the image's entrypoint must run the command it is given (a shell entrypoint ends with \`exec "$@"\`)`
+        : `container ${short} of image ${image} is not running any more: ${main} ended, or it was stopped or removed from outside`) +
         (output ? `; the main process printed:\n${output}` : ""),
       { cause },
     );
@@ -44,6 +53,7 @@ export class ContainerStoppedError extends ImgsError {
     this.containerId = containerId;
     this.command = command;
     this.output = output;
+    this.beforeFirstCommand = beforeFirstCommand;
   }
 }
 

@@ -56,10 +56,16 @@ const OUTPUT_KEPT = 2000;
 export class KeepAliveWatch {
   #output = "";
   #ended = false;
+  #onEnd: () => void = () => undefined;
+  /** Resolves when the main process ended (or the connection to it broke). */
+  readonly whenEnded: Promise<void>;
   readonly #stream: NodeJS.ReadWriteStream;
 
   private constructor(stream: NodeJS.ReadWriteStream, demuxer: StreamDemuxer) {
     this.#stream = stream;
+    this.whenEnded = new Promise((resolve) => {
+      this.#onEnd = resolve;
+    });
     const keep = new Writable({
       write: (chunk: Buffer, _encoding, done) => {
         this.#output = (this.#output + chunk.toString("utf8")).slice(-OUTPUT_KEPT);
@@ -69,6 +75,7 @@ export class KeepAliveWatch {
     demuxer.demuxStream(stream, keep, keep);
     const end = (): void => {
       this.#ended = true;
+      this.#onEnd();
     };
     stream.once("end", end);
     stream.once("close", end);

@@ -6,7 +6,7 @@ import { readGitSnapshot } from "@imgs/git-helper";
 import type { GitSnapshot } from "@imgs/git-helper";
 import { ExecFailedError, ExecTimeoutError, ProgramNotFoundError, execOrThrow, inspectImage, startContainer, withExecCache } from "@imgs/runner";
 import type { ContainerSession } from "@imgs/runner";
-import { makeGitRepo, fakeRefs, testEngine } from "@imgs/test-utils";
+import { makeGitRepo, fakeRefs, testEngine, processDocker } from "@imgs/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runTagger } from "../run-tagger.js";
 import type { TagContext, Tagger } from "../types.js";
@@ -15,6 +15,9 @@ import { builtinTaggers } from "./builtin-taggers.js";
 import { commandTagger } from "./command-tagger.js";
 import { InvalidTagError, TaggerFailedError, UnparsableOutputError } from "./errors.js";
 import { pipPackageTagger } from "./pip.js";
+
+/** The engine the image helpers are given (they read nothing from the process). */
+const engine = { docker: processDocker().docker };
 
 const exec = promisify(execFile);
 const shims = fileURLToPath(new URL("../../test-images/shims/", import.meta.url));
@@ -27,7 +30,7 @@ let git: GitSnapshot;
 
 beforeAll(async () => {
   using repo = makeGitRepo({ "README.md": "shims\n" });
-  git = await readGitSnapshot({ dir: repo.dir });
+  git = await readGitSnapshot({ dir: repo.dir, env: {} });
   await Promise.all([
     exec("docker", ["build", "--quiet", "--tag", BUSYBOX, `${shims}busybox`]),
     exec("docker", ["build", "--quiet", "--tag", DEBIAN, `${shims}debian`]),
@@ -39,7 +42,7 @@ afterAll(async () => {
 });
 
 async function contextFor(container: ContainerSession, name: string): Promise<TagContext> {
-  const info = await inspectImage(container.image);
+  const info = await inspectImage(container.image, engine);
   return { container, git, refs: fakeRefs({ sha: git.commit }), now: NOW, image: { name, ref: container.image, info }, build: { fullImage: container.image.replace(/:[^:/]*$/, "") } };
 }
 

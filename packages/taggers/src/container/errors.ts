@@ -1,4 +1,4 @@
-import { categoryOf, ImgsError, messageOf, type ErrorCategory } from "@imgs/errors";
+import { categoryOf, ImgsError, messageOf, quotedValue, type ErrorCategory } from "@imgs/errors";
 import { outputTail } from "@imgs/runner";
 import type { Command } from "@imgs/runner";
 
@@ -33,7 +33,7 @@ export class InvalidTagError extends ImgsError {
   readonly category = "usage";
   /** `reason`: why the value is not a tag, e.g. `character " " at index 6 is not allowed`. */
   constructor(readonly tagger: string, readonly image: string, readonly value: string, readonly reason: string) {
-    super(`tagger "${tagger}" made an invalid Docker tag ${JSON.stringify(value)} for image ${image}: ${reason}`);
+    super(`tagger "${tagger}" made an invalid Docker tag ${quotedValue(value)} for image ${image}: ${reason}`);
   }
 }
 

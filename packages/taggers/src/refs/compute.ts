@@ -72,6 +72,7 @@ export function computeRefTagsSync(options: ComputeRefTagsOptions): RefTagsResul
     flavor,
     ref: ctx.ref,
     repoTags: context.repoTags,
+    repoTagsPartial: context.repoTagsPartial,
     latestRequiresHighestSemver: options.latestRequiresHighestSemver === true,
   });
   const [main, ...rest] = applied.values.map((entry) => entry.value);
@@ -97,7 +98,8 @@ export function computeRefTagsSync(options: ComputeRefTagsOptions): RefTagsResul
   const labels = mergeEntries(defaults, inputList("labels", options.labels).map(render));
   const annotations = withLevels(mergeEntries(defaults, inputList("annotations", options.annotations).map(render)), options.annotationLevels ?? ["manifest"]);
   const sep = { tags: options.sep?.tags ?? "\n", labels: options.sep?.labels ?? "\n", annotations: options.sep?.annotations ?? "\n" };
-  const result: RefTagsResult = { version, tags, tagNames, labels, annotations, images: names, sep };
+  const warnings = latest.tagsIncomplete === undefined ? [] : [`latest not added: ${latest.tagsIncomplete} (fetch every tag, or drop the highest-semver rule)`];
+  const result: RefTagsResult = { version, tags, tagNames, labels, annotations, images: names, sep, ...(warnings.length > 0 ? { warnings } : {}) };
   if (options.explain !== true) return result;
   const source = context.source ?? "workflow";
   const used: ExplainContext = { kind: "context", ref: ctx.ref, sha: ctx.sha, source, refOrigin: context.origin?.ref, shaOrigin: context.origin?.sha };

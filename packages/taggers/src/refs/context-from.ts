@@ -103,6 +103,7 @@ export function refContextFrom(options: RefContextFromOptions): RefContext {
     now: options.now,
     repo: { name, htmlUrl: ci?.repository?.htmlUrl },
     repoTags: git?.allTags,
+    repoTagsPartial: git?.partialTags,
     local: ci === undefined,
   };
   const overrides = definedOnly(options.overrides);

@@ -54,6 +54,11 @@ export interface RefContext {
   readonly repo?: RepoFacts | undefined;
   /** imgs: every tag name of the repository, for `latestRequiresHighestSemver`. */
   readonly repoTags?: readonly string[] | undefined;
+  /**
+   * imgs: why `repoTags` may lack tags the remote has (a shallow clone, a remote that fetches no
+   * tags: GitSnapshot.partialTags); `latestRequiresHighestSemver` then never adds `latest`.
+   */
+  readonly repoTagsPartial?: string | undefined;
   /** imgs: true for a build on a developer machine (no CI detected); presets may tag it differently. */
   readonly local?: boolean | undefined;
   /**
@@ -77,7 +82,7 @@ export interface EffectiveContext {
    * Length of `{{sha}}` and `type=sha` short values (metadata-action's DOCKER_METADATA_SHORT_SHA_LENGTH).
    * Read when a short sha is made, as metadata-action does: a value that is not a number fails only then.
    *
-   * @throws RefContextInvalidError when the length given is not a number
+   * @throws RefContextInvalidError when the length given is not a whole number of at least 1
    */
   readonly shortShaLength: () => number;
   readonly source: RefContext;
@@ -105,6 +110,10 @@ function shortShaLengthOf(value: number | string | undefined): () => number {
     if (value === undefined || value === "") return DEFAULT_SHORT_SHA_LENGTH;
     const length = Number(value);
     if (Number.isNaN(length)) throw new RefContextInvalidError("shortShaLength", value, "not a number (DOCKER_METADATA_SHORT_SHA_LENGTH must be one)");
+    // metadata-action takes 0 or less and prints `sha-`, a tag that names no commit: imgs refuses it.
+    if (!Number.isInteger(length) || length < 1) {
+      throw new RefContextInvalidError("shortShaLength", value, "not a whole number of at least 1 (a shorter sha names no commit)");
+    }
     return length;
   };
 }

@@ -8,6 +8,7 @@ export interface DecideLatestInput {
   readonly flavor: Flavor;
   readonly ref: string;
   readonly repoTags: readonly string[] | undefined;
+  readonly repoTagsPartial?: string | undefined;
   readonly latestRequiresHighestSemver: boolean;
 }
 
@@ -41,6 +42,7 @@ export function decideLatest(input: DecideLatestInput): ExplainLatest {
     match: first.rule.type === "semver" ? first.rule.attrs["match"] || undefined : undefined,
     ref: input.ref,
     repoTags: input.repoTags,
+    repoTagsPartial: input.repoTagsPartial,
   });
-  return { kind: "latest", added: verdict.keep, reason: `${reason}; ${verdict.reason}` };
+  return { kind: "latest", added: verdict.keep, reason: `${reason}; ${verdict.reason}`, ...(verdict.incomplete === undefined ? {} : { tagsIncomplete: verdict.incomplete }) };
 }

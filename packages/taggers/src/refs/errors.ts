@@ -1,4 +1,4 @@
-import { ImgsError } from "@imgs/errors";
+import { ImgsError, quotedValue } from "@imgs/errors";
 
 /** A tag rule line cannot be parsed or is missing a required attribute (metadata-action `tags` input). */
 export class RefRuleInvalidError extends ImgsError {
@@ -6,7 +6,7 @@ export class RefRuleInvalidError extends ImgsError {
   readonly category = "usage";
   /** `line`: the offending rule line, as given; `attribute`: the one at fault (`type`, `pattern`, `event`…), when one is. */
   constructor(readonly line: string, readonly reason: string, readonly attribute?: string, cause?: unknown) {
-    super(`invalid tag rule ${JSON.stringify(line)}: ${reason}`, { cause });
+    super(`invalid tag rule ${quotedValue(line)}: ${reason}`, { cause });
   }
 }
 
@@ -15,7 +15,7 @@ export class RefFlavorInvalidError extends ImgsError {
   readonly code = "REF_FLAVOR_INVALID";
   readonly category = "usage";
   constructor(readonly line: string, readonly reason: string, readonly attribute?: string) {
-    super(`invalid flavor ${JSON.stringify(line)}: ${reason}`);
+    super(`invalid flavor ${quotedValue(line)}: ${reason}`);
   }
 }
 
@@ -24,7 +24,7 @@ export class RefImageInvalidError extends ImgsError {
   readonly code = "REF_IMAGE_INVALID";
   readonly category = "usage";
   constructor(readonly line: string, readonly reason: string, readonly attribute?: string) {
-    super(`invalid image ${JSON.stringify(line)}: ${reason}`);
+    super(`invalid image ${quotedValue(line)}: ${reason}`);
   }
 }
 
@@ -37,8 +37,8 @@ export class RefTemplateInvalidError extends ImgsError {
   readonly attribute: string | undefined;
 
   constructor(readonly template: string, readonly reason: string, where: { line?: string; attribute?: string } = {}, cause?: unknown) {
-    const origin = where.line === undefined ? "" : ` in ${JSON.stringify(where.line)}`;
-    super(`invalid template ${JSON.stringify(template)}${origin}: ${reason}`, { cause });
+    const origin = where.line === undefined ? "" : ` in ${quotedValue(where.line)}`;
+    super(`invalid template ${quotedValue(template)}${origin}: ${reason}`, { cause });
     this.line = where.line;
     this.attribute = where.attribute;
   }

@@ -45,10 +45,41 @@ describe("checkHighestSemver", () => {
   it.each([
     [{ semver: undefined, ref: "refs/heads/main", repoTags: ["v9.0.0"] }, true, "not a semver release, so the highest-semver rule does not apply"],
     [{ semver: undefined, ref: "refs/tags/nightly", repoTags: ["v9.0.0"] }, true, "not a semver release, so the highest-semver rule does not apply"],
-    [{ semver: undefined, ref: "refs/tags/v3.0.0", repoTags: undefined }, true, "the repository's tags are unknown (context.repoTags), so no higher release can be seen"],
     [{ semver: "3.0.0", ref: "refs/tags/3.0.0", repoTags: ["3.0.0", "v2.9.9"] }, true, "'3.0.0' is the highest stable semver among the repository's tags"],
     [{ semver: "1.0.0-rc.1", ref: "refs/tags/1.0.0-rc.1", repoTags: [] }, false, "'1.0.0-rc.1' is a pre-release, not a stable release"],
   ])("judges %j", (candidate, keep, reason) => {
     expect(checkHighestSemver({ match: undefined, ...candidate })).toEqual({ keep, reason });
+  });
+
+  it.each([
+    [{ repoTags: undefined }, "the repository's tags are unknown (no repository was read), so 'v3.0.0' cannot be known to be the highest stable semver"],
+    [
+      { repoTags: ["v3.0.0"], repoTagsPartial: "the repository is a shallow clone" },
+      "the repository's tags may be incomplete: the repository is a shallow clone, so 'v3.0.0' cannot be known to be the highest stable semver",
+    ],
+    [
+      { repoTags: ["v1.0.0"] },
+      "the repository's tags do not include 'v3.0.0', the tag being built, so they are not all of the remote's, so 'v3.0.0' cannot be known to be the highest stable semver",
+    ],
+  ])("does not keep latest when the repository's tags cannot all be seen: %j", (facts, reason) => {
+    expect(checkHighestSemver({ match: undefined, semver: undefined, ref: "refs/tags/v3.0.0", ...facts })).toEqual({ keep: false, reason, incomplete: reason });
+  });
+});
+
+describe("computeRefTags latestRequiresHighestSemver with some tags fetched", () => {
+  it("holds latest back in a shallow clone, warns, and explains why", () => {
+    const ctx = { ref: "refs/tags/v1.9.1", repoTags: ["v1.9.1"], repoTagsPartial: "the repository is a shallow clone" };
+    const result = run({ tags: semverRules, latestRequiresHighestSemver: true, explain: true, ctx });
+    expect(result.tags).toEqual(["1.9.1", "1.9"]);
+    const why = "the repository's tags may be incomplete: the repository is a shallow clone, so 'v1.9.1' cannot be known to be the highest stable semver";
+    expect(result.warnings).toEqual([`latest not added: ${why} (fetch every tag, or drop the highest-semver rule)`]);
+    expect(result.explain?.at(-1)).toMatchObject({ kind: "latest", added: false, tagsIncomplete: why });
+  });
+
+  it("leaves metadata-action's latest alone without the flag, shallow or not", () => {
+    const ctx = { ref: "refs/tags/v1.9.1", repoTags: ["v1.9.1"], repoTagsPartial: "the repository is a shallow clone" };
+    const result = run({ tags: semverRules, ctx });
+    expect(result.tags).toEqual(["1.9.1", "1.9", "latest"]);
+    expect(result.warnings).toBeUndefined();
   });
 });

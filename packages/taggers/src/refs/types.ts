@@ -64,6 +64,8 @@ export interface ExplainLatest {
   readonly kind: "latest";
   readonly added: boolean;
   readonly reason: string;
+  /** imgs: set when the highest-semver rule held `latest` back only because the repository's tags cannot all be seen: why. */
+  readonly tagsIncomplete?: string;
 }
 
 /** Which ref and commit the rules were applied to, and where they came from, for the `explain` result. */
@@ -106,4 +108,9 @@ export interface RefTagsResult {
   readonly sep: RefSeparators;
   /** Present when computeRefTags was called with `explain: true`: the context first, each rule, then `latest`. */
   readonly explain?: readonly ExplainEntry[];
+  /**
+   * imgs: what the caller should be told even without `explain` (e.g. `latest` held back because the
+   * repository's tags cannot all be seen); absent when there is nothing.
+   */
+  readonly warnings?: readonly string[];
 }
