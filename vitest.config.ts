@@ -6,7 +6,10 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 export default defineConfig({
   resolve: {
     // Tests import @imgs/* from source, so no build is needed first.
-    alias: [{ find: /^@imgs\/([a-z-]+)$/, replacement: `${root}packages/$1/src/index.ts` }],
+    alias: [
+      { find: /^@imgs\/([a-z-]+)\/internal$/, replacement: `${root}packages/$1/src/internal.ts` },
+      { find: /^@imgs\/([a-z-]+)$/, replacement: `${root}packages/$1/src/index.ts` },
+    ],
   },
   test: {
     clearMocks: true,

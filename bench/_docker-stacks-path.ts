@@ -29,7 +29,8 @@ import {
   type ManifestPiece,
   dockerfileInRepository,
 } from "@imgs/manifests";
-import { DEFAULT_CONTAINER_COMMAND, inspectImage, startContainer, type createDocker } from "@imgs/runner";
+import { inspectImage, startContainer, type createDocker } from "@imgs/runner";
+import { DEFAULT_CONTAINER_COMMAND } from "@imgs/runner/internal";
 import { machine } from "node:os";
 import { refContextFrom, runTagger, type RefContext, type TagContext, type Tagger } from "@imgs/taggers";
 import { runManifest } from "@imgs/manifests";

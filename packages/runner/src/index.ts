@@ -3,7 +3,7 @@ export type { BuildFailure } from "./errors/build.js";
 export { buildImage } from "./build-image.js";
 export type { BuildImageOptions, BuildImageResult } from "./build-image.js";
 export { DockerConfigError, UnknownDockerContextError } from "./errors/config.js";
-export { LABELS_ENV, MANAGED_LABEL, containerLabels, parseLabelList } from "./container-labels.js";
+export { containerLabels } from "./container-labels.js";
 export { DEFAULT_ENGINE_DEADLINES } from "./connection/deadline-modem.js";
 export type { EngineDeadlines } from "./connection/deadline-modem.js";
 export { EngineTimeoutError, HostKeyVerificationError, NotDockerEngineError, SshConnectionError } from "./errors/connection.js";
@@ -11,7 +11,7 @@ export type { HostKeyProblem, HostKeyRefusal } from "./errors/connection.js";
 export { createDocker, endpointOf } from "./create-docker.js";
 export type { CreateDockerOptions, DockerClient } from "./create-docker.js";
 export { MAX_OUTPUT_BYTES } from "./decode-exec-output.js";
-export { readTextFileIfExists, resolveDockerConnection } from "./docker-connection.js";
+export { resolveDockerConnection } from "./docker-connection.js";
 export type { DockerConnection, DockerConnectionOptions, ResolveDockerConnectionOptions } from "./docker-connection.js";
 export type { ReadTextFile } from "./docker-context.js";
 export {
@@ -21,7 +21,6 @@ export {
   ImageNotFoundError,
   PushFailedError,
 } from "./errors/engine.js";
-export { combineOutput } from "./decode-exec-output.js";
 export { withExecCache } from "./exec-cache.js";
 export { cachedSession, readEngineFacts } from "./exec-store/cached-session.js";
 export type { CachedExecEvent, CachedSessionOptions, EngineFacts } from "./exec-store/cached-session.js";
@@ -35,7 +34,6 @@ export {
   ExecTimeoutError,
   ExitCodeUnknownError,
   OutputNotUtf8Error,
-  outputTail,
   ProgramNotFoundError,
   SessionClosedError,
 } from "./errors/exec.js";
@@ -60,11 +58,11 @@ export {
 } from "./errors/session.js";
 export { findLeftoverContainers, removeLeftoverContainers } from "./session/leftovers.js";
 export type { LeftoverOptions, LeftoverReport, LeftoverVerdict } from "./session/leftovers.js";
-export { DEFAULT_RUN_TIME_LIMIT_MS, ownerLabels, RUN_LABELS } from "./session/run-owner.js";
+export { DEFAULT_RUN_TIME_LIMIT_MS, ownerLabels } from "./session/run-owner.js";
 export type { RunOwner } from "./session/run-owner.js";
-export { CLEANUP_SIGNALS, removeContainersOnSignals } from "./signal-cleanup.js";
+export { removeContainersOnSignals } from "./signal-cleanup.js";
 export type { CleanupSignal, SignalTarget } from "./signal-cleanup.js";
 export { shell, splitCommand } from "./split-command.js";
-export { DEFAULT_CONTAINER_COMMAND, startContainer } from "./start-container.js";
+export { startContainer } from "./start-container.js";
 export type { StartContainerOptions } from "./start-container.js";
 export type { Command, ContainerSession, ExecOptions, ExecResult, ImageInfo } from "./types.js";

@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import type { Readable } from "node:stream";
 import { promisify } from "node:util";
 import { homedir, userInfo } from "node:os";
-import { containerLabels, createDocker, LABELS_ENV } from "@imgs/runner";
+import { containerLabels, createDocker } from "@imgs/runner";
+import { LABELS_ENV } from "@imgs/runner/internal";
 import type { DockerClient } from "@imgs/runner";
 
 const run = promisify(execFile);

@@ -1,4 +1,5 @@
-import { combineOutput, splitCommand, type Command, type ContainerSession, type ExecResult } from "@imgs/runner";
+import { splitCommand, type Command, type ContainerSession, type ExecResult } from "@imgs/runner";
+import { combineOutput } from "@imgs/runner/internal";
 
 /** What a fake container answers to one command. */
 export interface FakeReply {

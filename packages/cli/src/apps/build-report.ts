@@ -1,5 +1,6 @@
 import type { BuildEvent, BuildTreeResult } from "@imgs/build";
-import { BuildFailedError, outputTail } from "@imgs/runner";
+import { BuildFailedError } from "@imgs/runner";
+import { outputTail } from "@imgs/runner/internal";
 import type { Output } from "../deps.js";
 import { createProgress } from "../run/progress.js";
 

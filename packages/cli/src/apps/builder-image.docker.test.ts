@@ -3,7 +3,7 @@ import { cpSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { LABELS_ENV } from "@imgs/runner";
+import { LABELS_ENV } from "@imgs/runner/internal";
 import { containersWithLabel, docker, dockerRun, ensureExampleImages, labelNewContainers, makeGitRepo, testRunLabel, type GitRepoFixture } from "@imgs/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 

@@ -1,5 +1,6 @@
 import { ImgsError, messageOf } from "@imgs/errors";
-import { endpointOf, LABELS_ENV, parseLabelList, removeLeftoverContainers } from "@imgs/runner";
+import { endpointOf, removeLeftoverContainers } from "@imgs/runner";
+import { LABELS_ENV, parseLabelList } from "@imgs/runner/internal";
 import type { LeftoverReport, LeftoverVerdict } from "@imgs/runner";
 import type { CliDeps } from "../deps.js";
 

@@ -1,5 +1,5 @@
 import { categoryOf, ImgsError, messageOf, quotedValue, type ErrorCategory } from "@imgs/errors";
-import { outputTail } from "@imgs/runner";
+import { outputTail } from "@imgs/runner/internal";
 import type { Command } from "@imgs/runner";
 
 /** A command as one line of text, for messages. */
