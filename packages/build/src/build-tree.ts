@@ -103,7 +103,7 @@ export async function buildTree(options: BuildTreeOptions): Promise<BuildTreeRes
     try {
       return { image: parent, id: (await inspectImage(reference, { docker: options.docker })).id };
     } catch (error) {
-      if (error instanceof ImageNotFoundError) throw new ParentImageMissingError(plan.image, parent, reference, { cause: error });
+      if (error instanceof ImageNotFoundError) throw new ParentImageMissingError(plan.image, parent, reference, error);
       throw error;
     }
   };
@@ -179,7 +179,7 @@ async function planBuilds(options: BuildTreeOptions, emit: BuildEventHandler): P
       try {
         return await readFile(plan.dockerfile, "utf8");
       } catch (error) {
-        throw new DockerfileUnreadableError(plan.image, plan.dockerfile, { cause: error });
+        throw new DockerfileUnreadableError(plan.image, plan.dockerfile, error);
       }
     }),
   );

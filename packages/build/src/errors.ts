@@ -4,10 +4,7 @@ import { ImgsError } from "@imgs/errors";
 export class ParentNotBuiltError extends ImgsError {
   readonly code = "PARENT_NOT_BUILT";
   readonly category = "failure";
-  constructor(
-    readonly image: string,
-    readonly parent: string,
-  ) {
+  constructor(readonly image: string, readonly parent: string) {
     super(`not built because its parent ${parent} was not built`);
   }
 }
@@ -16,13 +13,8 @@ export class ParentNotBuiltError extends ImgsError {
 export class ParentImageMissingError extends ImgsError {
   readonly code = "PARENT_IMAGE_MISSING";
   readonly category = "failure";
-  constructor(
-    readonly image: string,
-    readonly parent: string,
-    readonly reference: string,
-    options?: { readonly cause?: unknown },
-  ) {
-    super(`its parent ${parent} is not being built and ${reference} is not a local image; build ${parent} too (or first)`, options);
+  constructor(readonly image: string, readonly parent: string, readonly reference: string, cause?: unknown) {
+    super(`its parent ${parent} is not being built and ${reference} is not a local image; build ${parent} too (or first)`, { cause });
   }
 }
 
@@ -30,10 +22,7 @@ export class ParentImageMissingError extends ImgsError {
 export class NoBuildTagsError extends ImgsError {
   readonly code = "NO_BUILD_TAGS";
   readonly category = "usage";
-  constructor(
-    readonly rules: readonly string[],
-    readonly ref: string,
-  ) {
+  constructor(readonly rules: readonly string[], readonly ref: string) {
     super(
       `the build's tag rules give no tag for ${ref === "" ? "this checkout" : ref} (rules: ${rules.join("; ")}); ` +
         "add a rule that always applies, such as type=sha or type=raw,value=build",
@@ -45,12 +34,8 @@ export class NoBuildTagsError extends ImgsError {
 export class DockerfileUnreadableError extends ImgsError {
   readonly code = "DOCKERFILE_UNREADABLE";
   readonly category = "usage";
-  constructor(
-    readonly image: string,
-    readonly dockerfile: string,
-    options?: { readonly cause?: unknown },
-  ) {
-    super(`cannot read the Dockerfile of ${image}: ${dockerfile}`, options);
+  constructor(readonly image: string, readonly dockerfile: string, cause?: unknown) {
+    super(`cannot read the Dockerfile of ${image}: ${dockerfile}`, { cause });
   }
 }
 
@@ -58,10 +43,7 @@ export class DockerfileUnreadableError extends ImgsError {
 export class TargetStageMissingError extends ImgsError {
   readonly code = "TARGET_STAGE_MISSING";
   readonly category = "usage";
-  constructor(
-    readonly target: string,
-    readonly dockerfiles: readonly string[],
-  ) {
+  constructor(readonly target: string, readonly dockerfiles: readonly string[]) {
     super(`target stage "${target}" is not a stage (FROM … AS ${target}) of: ${dockerfiles.join(", ")}`);
   }
 }
@@ -79,11 +61,7 @@ export class ReservedBuildArgError extends ImgsError {
 export class ImageHasNoShaError extends ImgsError {
   readonly code = "IMAGE_HAS_NO_SHA";
   readonly category = "failure";
-  constructor(
-    readonly reference: string,
-    readonly where: string,
-    readonly looked: readonly string[],
-  ) {
+  constructor(readonly reference: string, readonly where: string, readonly looked: readonly string[]) {
     super(`${reference} holds no commit sha: looked in ${where} for ${looked.join(" and ")}`);
   }
 }

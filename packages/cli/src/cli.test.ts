@@ -137,7 +137,7 @@ describe("createCli's failure handler", () => {
 });
 
 describe("exitCodeFor / formatError", () => {
-  const execFailed = new ExecFailedError("img", "0123456789abcdef", { command: ["false"], stdout: "", stderr: "", output: "", exitCode: 1 });
+  const execFailed = new ExecFailedError("img", "0123456789abcdef", ["false"], 1, "");
   it.each([
     [new UsageError("x"), EXIT_USAGE],
     [new ConfigInvalidError("f", []), EXIT_USAGE],

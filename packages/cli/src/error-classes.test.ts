@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { ImgsError } from "@imgs/errors";
+import { ImgsError, WrappingError } from "@imgs/errors";
 import { describe, expect, it } from "vitest";
 
 const packagesDir = join(import.meta.dirname, "../..");
@@ -27,13 +27,13 @@ const codeFor = (className: string): string =>
     .replace(/([A-Z])([A-Z][a-z])/g, "$1_$2")
     .toUpperCase();
 
-/** Each package's exported error classes: every export named like a class ending in "Error". */
+/** Each package's exported error classes: every export named like a class ending in "Error", but the abstract bases. */
 async function exportedErrorClasses(): Promise<Array<{ pkg: string; name: string; value: unknown }>> {
   const found = await Promise.all(
     packages.map(async (pkg) => {
       const exports = (await import(`@imgs/${pkg}`)) as Record<string, unknown>;
       return Object.entries(exports)
-        .filter(([name, value]) => typeof value === "function" && /^[A-Z]\w*Error$/.test(name) && value !== ImgsError)
+        .filter(([name, value]) => typeof value === "function" && /^[A-Z]\w*Error$/.test(name) && value !== ImgsError && value !== WrappingError)
         .map(([name, value]) => ({ pkg, name, value }));
     }),
   );

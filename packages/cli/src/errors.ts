@@ -26,10 +26,7 @@ export class ImagesFailedError extends ImgsError {
 export class FileWriteError extends ImgsError {
   readonly code = "FILE_WRITE";
   readonly category = "failure";
-  constructor(
-    readonly file: string,
-    cause: unknown,
-  ) {
+  constructor(readonly file: string, cause: unknown) {
     // What the code means (a full disk, a read-only file system), then Node's message, which names the call.
     super(`cannot write ${file}: ${writeFailureReason(cause)}`, { cause });
   }
@@ -43,13 +40,8 @@ export class FileWriteError extends ImgsError {
 export class InvalidRefTagError extends ImgsError {
   readonly code = "INVALID_REF_TAG";
   readonly category = "usage";
-  constructor(
-    readonly tag: string,
-    /** The rule line that made it, when known. */
-    readonly rule: string | undefined,
-    /** Why Docker refuses it. */
-    readonly reason: string,
-  ) {
+  /** `rule`: the rule line that made it, when known; `reason`: why Docker refuses it. */
+  constructor(readonly tag: string, readonly rule: string | undefined, readonly reason: string) {
     super(`${rule === undefined ? "the rules" : `rule ${quotedValue(rule)}`} made the tag ${quotedValue(tag)}, which Docker would refuse: ${reason}`);
   }
 }
@@ -67,10 +59,7 @@ export class DoctorFailedError extends ImgsError {
 export class BuildIncompleteError extends ImgsError {
   readonly code = "BUILD_INCOMPLETE";
   readonly category = "failure";
-  constructor(
-    readonly failed: number,
-    readonly skipped: number,
-  ) {
+  constructor(readonly failed: number, readonly skipped: number) {
     super(`${failed} image(s) failed and ${skipped} were skipped; see the summary above`);
   }
 }
@@ -79,11 +68,7 @@ export class BuildIncompleteError extends ImgsError {
 export class ShaNotFoundError extends ImgsError {
   readonly code = "SHA_NOT_FOUND";
   readonly category = "failure";
-  constructor(
-    readonly reference: string,
-    message: string,
-    cause?: unknown,
-  ) {
+  constructor(readonly reference: string, message: string, cause?: unknown) {
     super(message, { cause });
   }
 }
@@ -112,11 +97,8 @@ const at = (where: string | undefined): string => (where === undefined ? "" : ` 
 export class UncaughtExceptionError extends ImgsError {
   readonly code = "UNCAUGHT_EXCEPTION";
   readonly category = "failure";
-  constructor(
-    cause: Error,
-    /** `file:line:column` of the code that threw, when its stack tells. */
-    readonly where: string | undefined,
-  ) {
+  /** `where`: `file:line:column` of the code that threw, when its stack tells. */
+  constructor(readonly where: string | undefined, cause: Error) {
     super(`uncaught exception${at(where)}: ${cause.message}; the run was stopped`, { cause });
   }
 }
@@ -125,11 +107,8 @@ export class UncaughtExceptionError extends ImgsError {
 export class UnhandledRejectionError extends ImgsError {
   readonly code = "UNHANDLED_REJECTION";
   readonly category = "failure";
-  constructor(
-    cause: unknown,
-    /** `file:line:column` where the rejection's error was made, when it is an Error with a stack. */
-    readonly where: string | undefined,
-  ) {
+  /** `where`: `file:line:column` where the rejection's error was made, when it is an Error with a stack. */
+  constructor(readonly where: string | undefined, cause: unknown) {
     super(`unhandled promise rejection${at(where)}: ${messageOf(cause)}; the run was stopped`, { cause });
   }
 }
@@ -138,12 +117,8 @@ export class UnhandledRejectionError extends ImgsError {
 export class ProcessExitCalledError extends ImgsError {
   readonly code = "PROCESS_EXIT_CALLED";
   readonly category = "failure";
-  constructor(
-    /** The exit code it asked for. */
-    readonly exitCode: number | string | undefined,
-    /** `file:line:column` of the call. */
-    readonly where: string | undefined,
-  ) {
+  /** `exitCode`: the exit code it asked for; `where`: `file:line:column` of the call. */
+  constructor(readonly exitCode: number | string | undefined, readonly where: string | undefined) {
     super(`process.exit(${exitCode ?? ""}) was called${at(where)} during the run; imgs stopped the run instead and removed its containers`);
   }
 }
@@ -152,12 +127,8 @@ export class ProcessExitCalledError extends ImgsError {
 export class OutputClosedError extends ImgsError {
   readonly code = "OUTPUT_CLOSED";
   readonly category = "failure";
-  constructor(
-    readonly stream: "stdout" | "stderr",
-    reason: string,
-    /** True for EPIPE (the reading end went away), which ends the process with SIGPIPE's status, 141. */
-    readonly brokenPipe: boolean,
-  ) {
+  /** `brokenPipe`: true for EPIPE (the reading end went away), which ends the process with SIGPIPE's status, 141. */
+  constructor(readonly stream: "stdout" | "stderr", reason: string, readonly brokenPipe: boolean) {
     super(`${stream} was closed (${reason}): imgs stopped, removing this run's containers`);
   }
 }

@@ -81,11 +81,11 @@ export function watchFaults(target: FaultProcess): FaultWatch {
     // A throw from the replaced exit that nobody caught is that call, not a new fault.
     if (error instanceof ProcessExitCalledError) return record(error);
     if (isClosedOutput(error) && (closed.stdout || closed.stderr)) return;
-    record(new UncaughtExceptionError(asError(error), whereOf(asError(error).stack)));
+    record(new UncaughtExceptionError(whereOf(asError(error).stack), asError(error)));
   };
   const onRejection = (reason: unknown): void => {
     if (reason instanceof ProcessExitCalledError) return record(reason);
-    record(new UnhandledRejectionError(reason, reason instanceof Error ? whereOf(reason.stack) : undefined));
+    record(new UnhandledRejectionError(reason instanceof Error ? whereOf(reason.stack) : undefined, reason));
   };
   const outputListener = (name: "stdout" | "stderr") => (error: unknown) => {
     closed[name] = true;

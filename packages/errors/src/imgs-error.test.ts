@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { categoryOf, ImgsError, isImgsError } from "./imgs-error.js";
+import { categoryOf, ImgsError, isImgsError, WrappingError } from "./imgs-error.js";
 
 class SampleThingMissingError extends ImgsError {
   readonly code = "SAMPLE_THING_MISSING";
@@ -32,5 +32,22 @@ describe("categoryOf", () => {
     expect(categoryOf(new SampleThingMissingError("x"))).toBe("usage");
     expect(categoryOf(new TypeError("bug"))).toBe("failure");
     expect(categoryOf("thrown text")).toBe("failure");
+  });
+});
+
+class SampleStepFailedError extends WrappingError {
+  readonly code = "SAMPLE_STEP_FAILED";
+  constructor(readonly step: string, cause: unknown) {
+    super(`step ${step} failed`, cause);
+  }
+}
+
+describe("WrappingError", () => {
+  it("takes its category from its cause: usage for a usage error, failure for anything else", () => {
+    const usage = new SampleStepFailedError("a", new SampleThingMissingError("x"));
+    expect(usage).toMatchObject({ name: "SampleStepFailedError", code: "SAMPLE_STEP_FAILED", category: "usage", step: "a" });
+    expect(categoryOf(usage)).toBe("usage");
+    expect(new SampleStepFailedError("b", new TypeError("bug")).category).toBe("failure");
+    expect(categoryOf(new SampleStepFailedError("c", usage))).toBe("usage");
   });
 });

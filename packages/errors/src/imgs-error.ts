@@ -29,6 +29,25 @@ export abstract class ImgsError extends Error {
   }
 }
 
+/**
+ * The base of an error that only says where another one happened (which tagger, which image) and
+ * wraps it as `cause`: what went wrong, and so the category, is the cause's.
+ *
+ * @example
+ * export class TaggerFailedError extends WrappingError {
+ *   readonly code = "TAGGER_FAILED";
+ *   constructor(readonly tagger: string, cause: unknown) { super(`tagger "${tagger}" failed: ${messageOf(cause)}`, cause); }
+ * }
+ */
+export abstract class WrappingError extends ImgsError {
+  get category(): ErrorCategory {
+    return categoryOf(this.cause);
+  }
+  constructor(message: string, cause: unknown) {
+    super(message, { cause });
+  }
+}
+
 /** True for any error made by imgs. */
 export const isImgsError = (value: unknown): value is ImgsError => value instanceof ImgsError;
 

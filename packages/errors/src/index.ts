@@ -1,4 +1,4 @@
-export { categoryOf, ImgsError, isImgsError } from "./imgs-error.js";
+export { categoryOf, ImgsError, isImgsError, WrappingError } from "./imgs-error.js";
 export type { ErrorCategory } from "./imgs-error.js";
 export { asError, errorCodeOf, hasErrorCode, messageOf, quotedValue } from "./error-values.js";
 export { settleEach } from "./settle.js";

@@ -4,10 +4,7 @@ import { ImgsError } from "@imgs/errors";
 export class EvaluationAbortedError extends ImgsError {
   readonly code = "EVALUATION_ABORTED";
   readonly category = "failure";
-  constructor(
-    readonly image: string,
-    cause: unknown,
-  ) {
+  constructor(readonly image: string, cause: unknown) {
     super(`image ${image} was not evaluated: the run was stopped`, { cause });
   }
 }
@@ -19,10 +16,7 @@ export class EvaluationAbortedError extends ImgsError {
 export class DeadlineExceededError extends ImgsError {
   readonly code = "DEADLINE_EXCEEDED";
   readonly category = "failure";
-  constructor(
-    readonly what: string,
-    readonly timeoutMs: number,
-  ) {
+  constructor(readonly what: string, readonly timeoutMs: number) {
     super(`${what} did not finish: its image ran no command for ${timeoutMs} ms while it waited (--timeout)`);
   }
 }

@@ -43,14 +43,8 @@ export class InvalidHashLengthError extends ImgsError {
 export class GitRepositoryFormatError extends ImgsError {
   readonly code = "GIT_REPOSITORY_FORMAT";
   readonly category = "failure";
-  constructor(
-    readonly dir: string,
-    /** What the format is, e.g. `extensions.refStorage = reftable (reftable ref storage)`. */
-    readonly format: string,
-    /** Why the git CLI did not read it instead: not on PATH, or what it said. */
-    readonly gitProblem: string,
-    cause?: unknown,
-  ) {
+  /** `format`: what it is, e.g. `extensions.refStorage = reftable (reftable ref storage)`; `gitProblem`: why the git CLI did not read it instead (not on PATH, or what it said). */
+  constructor(readonly dir: string, readonly format: string, readonly gitProblem: string, cause?: unknown) {
     super(`the git repository at ${dir} uses ${format}, which imgs' git reader (isomorphic-git) cannot read, and ${gitProblem}`, { cause });
   }
 }
@@ -59,13 +53,8 @@ export class GitRepositoryFormatError extends ImgsError {
 export class GitObjectMissingError extends ImgsError {
   readonly code = "GIT_OBJECT_MISSING";
   readonly category = "failure";
-  constructor(
-    readonly dir: string,
-    readonly oid: string,
-    /** What needed it, e.g. `the commit HEAD points at`. */
-    readonly what: string,
-    cause?: unknown,
-  ) {
+  /** `what`: what needed it, e.g. `the commit HEAD points at`. */
+  constructor(readonly dir: string, readonly oid: string, readonly what: string, cause?: unknown) {
     super(`the git repository at ${dir} lacks object ${oid} (${what}); the clone is damaged or partial: fetch it again (git fetch --refetch) or clone afresh`, { cause });
   }
 }
@@ -74,12 +63,8 @@ export class GitObjectMissingError extends ImgsError {
 export class GitPermissionDeniedError extends ImgsError {
   readonly code = "GIT_PERMISSION_DENIED";
   readonly category = "failure";
-  constructor(
-    readonly dir: string,
-    /** The file or folder refused, when the system said which. */
-    readonly path: string | undefined,
-    cause?: unknown,
-  ) {
+  /** `path`: the file or folder refused, when the system said which. */
+  constructor(readonly dir: string, readonly path: string | undefined, cause?: unknown) {
     super(`permission denied reading the git repository at ${dir}${path === undefined ? "" : ` (${path})`}: run as a user who may read it, or fix its permissions`, { cause });
   }
 }

@@ -1,15 +1,11 @@
-import { categoryOf, ImgsError, messageOf, quotedValue, type ErrorCategory } from "@imgs/errors";
+import { ImgsError, messageOf, quotedValue, WrappingError } from "@imgs/errors";
 
 /** A manifest could not make its piece: a command failed, printed nothing, or the function threw. */
-export class ManifestFailedError extends ImgsError {
+export class ManifestFailedError extends WrappingError {
   readonly code = "MANIFEST_FAILED";
-  /** The cause's: the wrapper says which manifest and image, the cause what went wrong. */
-  get category(): ErrorCategory {
-    return categoryOf(this.cause);
-  }
   /** `manifest`: its name, e.g. "conda-environment"; `image`: the reference the container was started from. */
   constructor(readonly manifest: string, readonly image: string, cause: unknown) {
-    super(`manifest "${manifest}" failed for image ${image}: ${messageOf(cause)}`, { cause });
+    super(`manifest "${manifest}" failed for image ${image}: ${messageOf(cause)}`, cause);
   }
 }
 
@@ -26,10 +22,7 @@ export class InvalidPieceError extends ImgsError {
 export class InvalidManifestSpecError extends ImgsError {
   readonly code = "INVALID_MANIFEST_SPEC";
   readonly category = "usage";
-  constructor(
-    readonly manifest: unknown,
-    readonly reason: string,
-  ) {
+  constructor(readonly manifest: unknown, readonly reason: string) {
     super(`invalid manifest ${quotedValue(String(manifest))}: ${reason}`);
   }
 }
@@ -39,11 +32,7 @@ export class TagsFileError extends ImgsError {
   readonly code = "TAGS_FILE";
   // Like a missing image: an earlier step (imgs tag) did not run or wrote something else.
   readonly category = "failure";
-  constructor(
-    readonly file: string,
-    readonly reason: string,
-    cause?: unknown,
-  ) {
+  constructor(readonly file: string, readonly reason: string, cause?: unknown) {
     super(`tags file ${file}: ${reason}`, { cause });
   }
 }

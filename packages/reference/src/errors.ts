@@ -5,10 +5,7 @@ export class InvalidReferenceError extends ImgsError {
   readonly code = "INVALID_REFERENCE";
   readonly category = "usage";
 
-  constructor(
-    readonly reference: string,
-    readonly reason: string,
-  ) {
+  constructor(readonly reference: string, readonly reason: string) {
     super(`invalid image reference ${quotedValue(reference)}: ${reason}`);
   }
 }

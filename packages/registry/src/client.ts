@@ -84,13 +84,7 @@ export class RegistryClient {
   /** The digest, media type and size of a tag or digest, with one HEAD request (no body). */
   async resolve(reference: string | Reference, options: CallOptions = {}): Promise<Resolved> {
     const ref = locate(reference);
-    const response = await this.transport.send({
-      ...this.target(ref, "HEAD"),
-      path: `/v2/${ref.path}/manifests/${referencePart(ref)}`,
-      headers: { accept: MANIFEST_ACCEPT },
-      scopes: [pull(ref.path)],
-      ...signalOf(options),
-    });
+    const response = await this.fetchManifest(ref, "HEAD", options);
     const digest = response.headers.get("docker-content-digest") ?? ref.digest;
     const mediaType = response.headers.get("content-type") ?? "";
     // A registry that does not say the digest on HEAD must be asked for the body.
@@ -101,13 +95,7 @@ export class RegistryClient {
   /** The manifest or image index of a tag or digest, its bytes checked against the digest. */
   async getManifest(reference: string | Reference, options: CallOptions = {}): Promise<Fetched> {
     const ref = locate(reference);
-    const response = await this.transport.send({
-      ...this.target(ref, "GET"),
-      path: `/v2/${ref.path}/manifests/${referencePart(ref)}`,
-      headers: { accept: MANIFEST_ACCEPT },
-      scopes: [pull(ref.path)],
-      ...signalOf(options),
-    });
+    const response = await this.fetchManifest(ref, "GET", options);
     const bytes = new Uint8Array(await response.arrayBuffer());
     const digest = digestOf(bytes);
     const expected = ref.digest ?? response.headers.get("docker-content-digest");
@@ -199,6 +187,12 @@ export class RegistryClient {
       path = nextPage(response);
     }
     return repositories;
+  }
+
+  /** A tag's or digest's manifest, asked for in every media type imgs reads; HEAD for its headers only. */
+  private fetchManifest(ref: Located, method: "HEAD" | "GET", options: CallOptions): Promise<Response> {
+    const path = `/v2/${ref.path}/manifests/${referencePart(ref)}`;
+    return this.transport.send({ ...this.target(ref, method), path, headers: { accept: MANIFEST_ACCEPT }, scopes: [pull(ref.path)], ...signalOf(options) });
   }
 
   private target(ref: Located, method: string) {

@@ -26,21 +26,15 @@ export class RegistryRequestFailedError extends ImgsError {
   readonly repository: string;
   readonly reference: string | undefined;
   readonly method: string;
-  constructor(
-    target: RequestTarget,
-    /** HTTP status; undefined when no answer came (connection refused, reset, timeout). */
-    readonly status: number | undefined,
-    /** What went wrong, e.g. "HTTP 503 Service Unavailable" or "connection refused (ECONNREFUSED)". */
-    readonly detail: string,
-    /** How many times the request was sent. */
-    readonly attempts: number,
-    options?: { readonly cause?: unknown },
-  ) {
-    super(`${where(target)}: ${detail}${attempts > 1 ? ` (gave up after ${attempts} attempts)` : ""}`, options);
-    this.registry = target.registry;
-    this.repository = target.repository;
-    this.reference = target.reference;
-    this.method = target.method;
+  /**
+   * `target`: the request's RequestTarget facts, picked out of it (a request also carries headers);
+   * `status`: HTTP status, undefined when no answer came (connection refused, reset, timeout);
+   * `detail`: what went wrong, e.g. "HTTP 503 Service Unavailable" or "connection refused (ECONNREFUSED)";
+   * `attempts`: how many times the request was sent.
+   */
+  constructor(target: RequestTarget, readonly status: number | undefined, readonly detail: string, readonly attempts: number, cause?: unknown) {
+    super(`${where(target)}: ${detail}${attempts > 1 ? ` (gave up after ${attempts} attempts)` : ""}`, { cause });
+    ({ registry: this.registry, repository: this.repository, reference: this.reference, method: this.method } = target);
   }
 }
 
@@ -58,11 +52,7 @@ export class RegistryNotFoundError extends RegistryRequestFailedError {
 export class DigestMismatchError extends ImgsError {
   readonly code = "DIGEST_MISMATCH";
   readonly category = "failure";
-  constructor(
-    readonly what: string,
-    readonly expected: string,
-    readonly actual: string,
-  ) {
+  constructor(readonly what: string, readonly expected: string, readonly actual: string) {
     super(`${what}: expected content with digest ${expected}, got ${actual}`);
   }
 }
@@ -71,10 +61,7 @@ export class DigestMismatchError extends ImgsError {
 export class UnsupportedManifestError extends ImgsError {
   readonly code = "UNSUPPORTED_MANIFEST";
   readonly category = "failure";
-  constructor(
-    readonly what: string,
-    readonly mediaType: string,
-  ) {
+  constructor(readonly what: string, readonly mediaType: string) {
     super(`${what}: unsupported manifest media type ${JSON.stringify(mediaType)}`);
   }
 }
@@ -83,12 +70,8 @@ export class UnsupportedManifestError extends ImgsError {
 export class DockerConfigInvalidError extends ImgsError {
   readonly code = "DOCKER_CONFIG_INVALID";
   readonly category = "usage";
-  constructor(
-    readonly file: string,
-    readonly reason: string,
-    options?: { readonly cause?: unknown },
-  ) {
-    super(`docker config ${file}: ${reason}`, options);
+  constructor(readonly file: string, readonly reason: string, cause?: unknown) {
+    super(`docker config ${file}: ${reason}`, { cause });
   }
 }
 
@@ -96,12 +79,7 @@ export class DockerConfigInvalidError extends ImgsError {
 export class CredentialHelperFailedError extends ImgsError {
   readonly code = "CREDENTIAL_HELPER_FAILED";
   readonly category = "failure";
-  constructor(
-    readonly helper: string,
-    readonly registry: string,
-    readonly reason: string,
-    options?: { readonly cause?: unknown },
-  ) {
-    super(`credential helper ${helper} for ${registry}: ${reason}`, options);
+  constructor(readonly helper: string, readonly registry: string, readonly reason: string, cause?: unknown) {
+    super(`credential helper ${helper} for ${registry}: ${reason}`, { cause });
   }
 }

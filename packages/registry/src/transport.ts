@@ -91,7 +91,7 @@ export class Transport {
         request.signal,
       );
     } catch (error) {
-      if (error instanceof TransientFailure) throw new RegistryRequestFailedError(request, error.status, error.detail, attempts, { cause: error.cause });
+      if (error instanceof TransientFailure) throw new RegistryRequestFailedError(request, error.status, error.detail, attempts, error.cause);
       throw error;
     }
   }

@@ -160,6 +160,6 @@ export class DockerContainerSession implements ContainerSession {
     // The engine may refuse the exec before the end of the main process reaches the watch.
     if (this.#watch && !this.#watch.ended) await Promise.race([this.#watch.whenEnded, new Promise((resolve) => setTimeout(resolve, WATCH_GRACE_MS).unref())]);
     if (!this.#watch?.ended || !this.#keepAlive) return undefined;
-    return new ContainerStoppedError(this.image, this.id, this.#keepAlive.command, this.#watch.output, cause, !this.#ranCommand);
+    return new ContainerStoppedError(this.image, this.id, this.#keepAlive.command, this.#watch.output, !this.#ranCommand, cause);
   }
 }

@@ -7,6 +7,6 @@ import type { Command, ContainerSession, ExecOptions } from "./types.js";
  */
 export async function execOrThrow(session: ContainerSession, command: Command, options?: ExecOptions): Promise<string> {
   const result = await session.exec(command, options);
-  if (result.exitCode !== 0) throw new ExecFailedError(session.image, session.id, result);
+  if (result.exitCode !== 0) throw new ExecFailedError(session.image, session.id, result.command, result.exitCode, result.output);
   return result.output.trimEnd();
 }

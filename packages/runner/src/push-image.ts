@@ -62,7 +62,7 @@ export async function pushImage(reference: string, options: PushImageOptions): P
     if (statusCodeOf(error) === 404) throw new ImageNotFoundError(reference, error);
     const cause = engineError(error, endpoint);
     if (cause !== error) throw cause;
-    throw new PushFailedError(reference, engineMessageOf(error), TRANSIENT.test(engineMessageOf(error)), { cause: error });
+    throw new PushFailedError(reference, engineMessageOf(error), TRANSIENT.test(engineMessageOf(error)), error);
   }
   let pending = "";
   let failure: string | undefined;

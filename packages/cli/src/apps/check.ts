@@ -29,7 +29,7 @@ export async function checkDockerfiles(options: RunOptions, deps: CliDeps): Prom
       try {
         text = await readFile(dockerfile, "utf8");
       } catch (error) {
-        throw new DockerfileUnreadableError(image, dockerfile, { cause: error });
+        throw new DockerfileUnreadableError(image, dockerfile, error);
       }
       const parentArg = node?.parent === undefined ? undefined : target.settings.baseImageArg;
       return unpinnedFroms({ image, dockerfile, text, buildArgs: node?.buildArgs, parentArg });

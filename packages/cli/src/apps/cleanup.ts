@@ -14,14 +14,11 @@ export interface CleanupOptions {
 export class CleanupFailedError extends ImgsError {
   readonly code = "CLEANUP_FAILED";
   readonly category = "failure";
-  readonly failures: readonly { readonly id: string; readonly error: unknown }[];
-
-  constructor(failures: readonly { readonly id: string; readonly error: unknown }[]) {
+  constructor(readonly failures: readonly { readonly id: string; readonly error: unknown }[]) {
     super(
       `${failures.length} leftover container(s) could not be removed:\n` +
         failures.map(({ id, error }) => `  ${id.slice(0, 12)}: ${messageOf(error)}`).join("\n"),
     );
-    this.failures = failures;
   }
 }
 

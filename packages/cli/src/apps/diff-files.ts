@@ -3,6 +3,7 @@ import { basename, dirname, join } from "node:path";
 import { hasErrorCode } from "@imgs/errors";
 import { recordFromFiles, type BuildRecord } from "@imgs/history";
 import { parseHistoryLine } from "@imgs/manifests";
+import { readTextIfExists } from "../files/read-text.js";
 
 /**
  * The build history line of a manifest file `P-V-I-S.md`, looked for where docker-stacks and imgs
@@ -14,7 +15,7 @@ export async function findHistoryLine(manifestFile: string, histLinesDir: string
   const name = basename(manifestFile).replace(/\.md$/, "");
   for (const dir of [histLinesDir, dirname(manifestFile)]) {
     if (dir === undefined) continue;
-    const line = await readIfExists(join(dir, `${name}.txt`));
+    const line = await readTextIfExists(join(dir, `${name}.txt`));
     if (line !== undefined) return line;
   }
   // A wiki: <wiki>/manifests/YYYY/YYYY-MM/<name>.md and <wiki>/monthly-files/YYYY/YYYY-MM.md.
@@ -22,7 +23,7 @@ export async function findHistoryLine(manifestFile: string, histLinesDir: string
   const year = basename(dirname(dirname(manifestFile)));
   const wiki = dirname(dirname(dirname(dirname(manifestFile))));
   if (!/^\d{4}-\d\d$/.test(month) || basename(dirname(dirname(dirname(manifestFile)))) !== "manifests") return undefined;
-  const page = await readIfExists(join(wiki, "monthly-files", year, `${month}.md`));
+  const page = await readTextIfExists(join(wiki, "monthly-files", year, `${month}.md`));
   return page?.split("\n").find((line) => parseHistoryLine(line)?.manifestName === name);
 }
 
@@ -38,15 +39,6 @@ export async function isFile(path: string): Promise<boolean> {
     return (await stat(path)).isFile();
   } catch (error) {
     if (hasErrorCode(error, "ENOENT", "ENOTDIR")) return false;
-    throw error;
-  }
-}
-
-async function readIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, "utf8");
-  } catch (error) {
-    if (hasErrorCode(error, "ENOENT", "ENOTDIR", "EISDIR")) return undefined;
     throw error;
   }
 }

@@ -56,7 +56,7 @@ export async function imageRefs(options: ImageRefOptions, deps: CliDeps): Promis
     } catch (error) {
       // The tag may not be in the registry yet when the image is new and nothing is pushed.
       const expectedFailure = error instanceof RegistryNotFoundError || (error instanceof RegistryRequestFailedError && !(error instanceof RegistryUnauthorizedError));
-      if (options.push || !expectedFailure) throw new ImageRefUnavailableError(tag, { cause: error });
+      if (options.push || !expectedFailure) throw new ImageRefUnavailableError(tag, error);
       deps.stderr.write(`imgs: warning: failed to calculate the digest of ${tag}: ${(error as Error).message}\n`);
       return { image, tag, ref: undefined };
     }

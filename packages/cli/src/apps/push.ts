@@ -87,7 +87,7 @@ export async function pushImages(options: PushOptions, deps: CliDeps): Promise<P
         pushed.push({ reference, digest: result.digest });
         say(`imgs: pushed ${reference} ${result.digest}`);
       } catch (error) {
-        if (error instanceof PushFailedError) throw new TagPushFailedError(reference, attempts, { cause: error });
+        if (error instanceof PushFailedError) throw new TagPushFailedError(reference, attempts, error);
         throw error;
       }
     }

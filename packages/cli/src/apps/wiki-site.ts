@@ -1,7 +1,7 @@
-import { readFile, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
-import { hasErrorCode } from "@imgs/errors";
 import { readWiki, renderSite } from "@imgs/history";
+import { readTextIfExists } from "../files/read-text.js";
 import { writeFileAtomic } from "../files/write-files.js";
 import { listSiteFiles } from "./list-site-files.js";
 
@@ -14,7 +14,7 @@ export async function writeSite(wikiDir: string, siteDir: string): Promise<{ wri
   const written: string[] = [];
   for (const { path, content } of pages) {
     const target = join(siteDir, ...path.split("/"));
-    if ((await readIfExists(target)) === content) continue;
+    if ((await readTextIfExists(target)) === content) continue;
     await writeFileAtomic(target, content);
     written.push(target);
   }
@@ -22,13 +22,4 @@ export async function writeSite(wikiDir: string, siteDir: string): Promise<{ wri
   const removed = (await listSiteFiles(siteDir)).filter((file) => !keep.has(file));
   for (const file of removed) await rm(file, { force: true });
   return { written, removed };
-}
-
-async function readIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, "utf8");
-  } catch (error) {
-    if (hasErrorCode(error, "ENOENT")) return undefined;
-    throw error;
-  }
 }

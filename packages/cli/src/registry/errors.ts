@@ -1,4 +1,4 @@
-import { ImgsError } from "@imgs/errors";
+import { ImgsError, messageOf } from "@imgs/errors";
 
 /** merge --push would drop a platform or push an index that is wrong; nothing was written. */
 export class MergeRefusedError extends ImgsError {
@@ -19,11 +19,8 @@ export class PromoteUsageError extends ImgsError {
 export class ImageRefUnavailableError extends ImgsError {
   readonly code = "IMAGE_REF_UNAVAILABLE";
   readonly category = "failure";
-  constructor(
-    readonly tag: string,
-    options: { readonly cause: unknown },
-  ) {
-    super(`cannot calculate the image reference of ${tag}: ${(options.cause as Error).message}`, options);
+  constructor(readonly tag: string, cause: unknown) {
+    super(`cannot calculate the image reference of ${tag}: ${messageOf(cause)}`, { cause });
   }
 }
 
@@ -31,11 +28,7 @@ export class ImageRefUnavailableError extends ImgsError {
 export class TagPushFailedError extends ImgsError {
   readonly code = "TAG_PUSH_FAILED";
   readonly category = "failure";
-  constructor(
-    readonly reference: string,
-    readonly attempts: number,
-    options: { readonly cause: unknown },
-  ) {
-    super(`${(options.cause as Error).message}${attempts > 1 ? ` (gave up after ${attempts} attempts)` : ""}`, options);
+  constructor(readonly reference: string, readonly attempts: number, cause: unknown) {
+    super(`${messageOf(cause)}${attempts > 1 ? ` (gave up after ${attempts} attempts)` : ""}`, { cause });
   }
 }

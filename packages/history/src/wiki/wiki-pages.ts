@@ -8,10 +8,7 @@ import { ImgsError } from "@imgs/errors";
 export class InvalidWikiInputError extends ImgsError {
   readonly code = "INVALID_WIKI_INPUT";
   readonly category = "usage";
-  constructor(
-    readonly file: string,
-    readonly problem: string,
-  ) {
+  constructor(readonly file: string, readonly problem: string) {
     super(`${file}: ${problem}`);
   }
 }

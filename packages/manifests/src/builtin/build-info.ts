@@ -1,25 +1,20 @@
 import { commitTag } from "@imgs/git-helper";
+import type { BuildFacts } from "@imgs/taggers";
 import { defineManifest } from "../define-manifest.js";
 import { buildTimestamp } from "../files/build-timestamp.js";
 import { formatImageSize } from "../format-image-size.js";
 import type { ManifestPiece } from "../types.js";
 
-/** Everything the build-info piece shows. */
-export interface BuildInfoFacts {
+/** Everything the build-info piece shows: the run's BuildFacts (`fullImage`, `repository`, `serverUrl`) and these. */
+export interface BuildInfoFacts extends BuildFacts {
   /** The run's build timestamp (see buildTimestamp). */
   readonly buildTimestamp: string;
-  /** R/O/I, e.g. "quay.io/jupyter/base-notebook". */
-  readonly fullImage: string;
   /** Full commit hash. */
   readonly commit: string;
   /** Commit message, surrounding white space removed (git log -1 --pretty=%B, stripped). */
   readonly message: string;
   /** Image size in bytes, as the engine reports it. */
   readonly size: number;
-  /** Source repository, "owner/name"; without it the SHA is shown without a link. */
-  readonly repository?: string | undefined;
-  /** Web server of the repository; default "https://github.com". */
-  readonly serverUrl?: string | undefined;
 }
 
 /** The "## Build Info" piece exactly as docker-stacks' build_info_manifest writes it. */

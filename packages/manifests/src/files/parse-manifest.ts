@@ -31,10 +31,7 @@ export interface ParsedManifest {
 export class InvalidManifestFileError extends ImgsError {
   readonly code = "INVALID_MANIFEST_FILE";
   readonly category = "usage";
-  constructor(
-    readonly file: string,
-    readonly problem: string,
-  ) {
+  constructor(readonly file: string, readonly problem: string) {
     super(`${file} is not a build manifest: ${problem}`);
   }
 }

@@ -24,7 +24,7 @@ const TOKEN_USERNAME = "<token>";
 export function runCredentialHelper(helper: string, serverAddress: string, options: CredentialHelperOptions): Promise<Credentials | undefined> {
   const program = `docker-credential-${helper}`;
   return new Promise((resolve, reject) => {
-    const fail = (reason: string, cause?: unknown): void => reject(new CredentialHelperFailedError(program, serverAddress, reason, { cause }));
+    const fail = (reason: string, cause?: unknown): void => reject(new CredentialHelperFailedError(program, serverAddress, reason, cause));
     const child = spawn(program, ["get"], { env: { ...options.env }, stdio: ["pipe", "pipe", "pipe"], timeout: options.timeoutMs });
     let stdout = "";
     let stderr = "";

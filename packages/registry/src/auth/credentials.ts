@@ -50,14 +50,14 @@ async function readConfig(file: string): Promise<DockerConfigFile> {
     text = await readFile(file, "utf8");
   } catch (error) {
     if (hasErrorCode(error, "ENOENT", "ENOTDIR")) return {};
-    throw new DockerConfigInvalidError(file, "cannot be read", { cause: error });
+    throw new DockerConfigInvalidError(file, "cannot be read", error);
   }
   try {
     const parsed = JSON.parse(text) as unknown;
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("not a JSON object");
     return parsed;
   } catch (error) {
-    throw new DockerConfigInvalidError(file, `is not valid JSON (${(error as Error).message})`, { cause: error });
+    throw new DockerConfigInvalidError(file, `is not valid JSON (${(error as Error).message})`, error);
   }
 }
 

@@ -4,8 +4,22 @@ import { outputTail } from "./exec.js";
 /** How a build's image is named in messages. */
 const showTags = (tags: readonly string[]): string => (tags.length > 0 ? tags.join(", ") : "an untagged image");
 
-/** What a BuildFailedError carries. */
-export interface BuildFailure {
+/** What a BuildFailedError is made from: its facts, `step`, `exitCode` and `missingImage` when known. */
+export type BuildFailure = Pick<BuildFailedError, "tags" | "dockerfile" | "reason" | "output"> & Partial<Pick<BuildFailedError, "step" | "exitCode" | "missingImage">>;
+
+/** What a BuildFailedError says: which build failed, why, and the end of its output. */
+function buildFailedMessage(failure: BuildFailure): string {
+  const tail = outputTail(failure.output);
+  return `building ${showTags(failure.tags)} from ${failure.dockerfile} failed: ${failure.reason.trim()}` + (tail ? `; last output:\n${tail}` : "");
+}
+
+/**
+ * The engine stopped a build: a failing step, a base image that is not local, a bad Dockerfile.
+ * Its facts are a BuildFailure's, given as one object so the caller names each.
+ */
+export class BuildFailedError extends ImgsError {
+  readonly code = "BUILD_FAILED";
+  readonly category = "failure";
   readonly tags: readonly string[];
   /** Absolute path of the Dockerfile. */
   readonly dockerfile: string;
@@ -14,38 +28,15 @@ export interface BuildFailure {
   /** Every line of build output up to the failure. */
   readonly output: string;
   /** The step that failed ("Step 3/4 : RUN make"), or the instruction naming a base image that is not local. */
-  readonly step?: string | undefined;
-  /** Exit code of the failing RUN step, when the engine reported one. */
-  readonly exitCode?: number | undefined;
-  /** The base image that is not in the local engine, when that is why. */
-  readonly missingImage?: string | undefined;
-}
-
-/** The engine stopped a build: a failing step, a base image that is not local, a bad Dockerfile. */
-export class BuildFailedError extends ImgsError implements BuildFailure {
-  readonly code = "BUILD_FAILED";
-  readonly category = "failure";
-  readonly tags: readonly string[];
-  readonly dockerfile: string;
-  readonly reason: string;
-  readonly output: string;
   readonly step: string | undefined;
+  /** Exit code of the failing RUN step, when the engine reported one. */
   readonly exitCode: number | undefined;
+  /** The base image that is not in the local engine, when that is why. */
   readonly missingImage: string | undefined;
 
   constructor(failure: BuildFailure, cause?: unknown) {
-    const tail = outputTail(failure.output);
-    super(
-      `building ${showTags(failure.tags)} from ${failure.dockerfile} failed: ${failure.reason.trim()}` + (tail ? `; last output:\n${tail}` : ""),
-      { cause },
-    );
-    this.tags = failure.tags;
-    this.dockerfile = failure.dockerfile;
-    this.reason = failure.reason;
-    this.output = failure.output;
-    this.step = failure.step;
-    this.exitCode = failure.exitCode;
-    this.missingImage = failure.missingImage;
+    super(buildFailedMessage(failure), { cause });
+    ({ tags: this.tags, dockerfile: this.dockerfile, reason: this.reason, output: this.output, step: this.step, exitCode: this.exitCode, missingImage: this.missingImage } = failure);
   }
 }
 

@@ -3,23 +3,11 @@ import { ImgsError } from "@imgs/errors";
 /** Why a host key was refused: OpenSSH's HOST_NEW, HOST_CHANGED and HOST_REVOKED. */
 export type HostKeyProblem = "unknown" | "changed" | "revoked";
 
-/** What a HostKeyVerificationError carries. */
-export interface HostKeyRefusal {
-  /** The engine address, e.g. "ssh://deploy@build1:22". */
-  readonly endpoint: string;
-  /** The name looked up in known_hosts: "build1", or "[build1]:2222" for another port. */
-  readonly lookupName: string;
-  readonly problem: HostKeyProblem;
-  /** The offered key's type and SHA256 fingerprint. */
-  readonly keyType: string;
-  readonly fingerprint: string;
-  /** The known_hosts files that were read. */
-  readonly files: readonly string[];
-  /** Where the old key (changed) or the @revoked line (revoked) is, as "path:line". */
-  readonly knownAt: readonly string[];
+/** What a HostKeyVerificationError is made from: its facts, and a note for its message. */
+export type HostKeyRefusal = Pick<HostKeyVerificationError, "endpoint" | "lookupName" | "problem" | "keyType" | "fingerprint" | "files" | "knownAt"> & {
   /** Extra facts for the message (other key types known, @cert-authority lines). */
   readonly note?: string;
-}
+};
 
 function refusalMessage(r: HostKeyRefusal): string {
   const key = `the ${r.keyType} key ${r.fingerprint} of ${r.lookupName}`;
@@ -42,27 +30,29 @@ function refusalMessage(r: HostKeyRefusal): string {
   }
 }
 
-/** An ssh engine offered a host key that known_hosts does not vouch for; nothing was sent to it. */
+/**
+ * An ssh engine offered a host key that known_hosts does not vouch for; nothing was sent to it.
+ * Its facts are a HostKeyRefusal's (all but `note`), given as one object so the caller names each.
+ */
 export class HostKeyVerificationError extends ImgsError {
   readonly code = "HOST_KEY_VERIFICATION";
   readonly category = "failure";
+  /** The engine address, e.g. "ssh://deploy@build1:22". */
   readonly endpoint: string;
+  /** The name looked up in known_hosts: "build1", or "[build1]:2222" for another port. */
   readonly lookupName: string;
   readonly problem: HostKeyProblem;
+  /** The offered key's type and SHA256 fingerprint. */
   readonly keyType: string;
   readonly fingerprint: string;
+  /** The known_hosts files that were read. */
   readonly files: readonly string[];
+  /** Where the old key (changed) or the @revoked line (revoked) is, as "path:line". */
   readonly knownAt: readonly string[];
 
   constructor(refusal: HostKeyRefusal) {
     super(refusalMessage(refusal));
-    this.endpoint = refusal.endpoint;
-    this.lookupName = refusal.lookupName;
-    this.problem = refusal.problem;
-    this.keyType = refusal.keyType;
-    this.fingerprint = refusal.fingerprint;
-    this.files = refusal.files;
-    this.knownAt = refusal.knownAt;
+    ({ endpoint: this.endpoint, lookupName: this.lookupName, problem: this.problem, keyType: this.keyType, fingerprint: this.fingerprint, files: this.files, knownAt: this.knownAt } = refusal);
   }
 }
 
@@ -70,14 +60,9 @@ export class HostKeyVerificationError extends ImgsError {
 export class SshConnectionError extends ImgsError {
   readonly code = "SSH_CONNECTION";
   readonly category = "failure";
-  readonly endpoint: string;
-  /** What failed: "log in", "run `docker system dial-stdio`", "connect". */
-  readonly step: string;
-
-  constructor(endpoint: string, step: string, detail: string, cause?: unknown) {
+  /** `step`: what failed, "log in", "run `docker system dial-stdio`", "connect". */
+  constructor(readonly endpoint: string, readonly step: string, detail: string, cause?: unknown) {
     super(`ssh to the Docker engine at ${endpoint}: cannot ${step}: ${detail}`, { cause });
-    this.endpoint = endpoint;
-    this.step = step;
   }
 }
 
@@ -85,22 +70,12 @@ export class SshConnectionError extends ImgsError {
 export class EngineTimeoutError extends ImgsError {
   readonly code = "ENGINE_TIMEOUT";
   readonly category = "failure";
-  readonly endpoint: string;
-  /** What was asked, e.g. "create container". */
-  readonly call: string;
-  /** The HTTP request, e.g. "POST /containers/create". */
-  readonly request: string;
-  readonly timeoutMs: number;
-
-  constructor(endpoint: string, call: string, request: string, timeoutMs: number) {
+  /** `call`: what was asked, e.g. "create container"; `request`: the HTTP request, e.g. "POST /containers/create". */
+  constructor(readonly endpoint: string, readonly call: string, readonly request: string, readonly timeoutMs: number) {
     super(
       `the Docker engine at ${endpoint} did not answer "${call}" (${request}) within ${timeoutMs} ms; ` +
         "it accepts connections but is stuck or overloaded (check `docker info`, the engine's log, or DOCKER_HOST)",
     );
-    this.endpoint = endpoint;
-    this.call = call;
-    this.request = request;
-    this.timeoutMs = timeoutMs;
   }
 }
 
@@ -111,16 +86,8 @@ export class EngineTimeoutError extends ImgsError {
 export class NotDockerEngineError extends ImgsError {
   readonly code = "NOT_DOCKER_ENGINE";
   readonly category = "failure";
-  readonly endpoint: string;
-  /** What was asked, e.g. "inspect image". */
-  readonly call: string;
-  /** What came back instead, in words. */
-  readonly answer: string;
-
-  constructor(endpoint: string, call: string, answer: string, cause: unknown) {
+  /** `call`: what was asked, e.g. "inspect image"; `answer`: what came back instead, in words. */
+  constructor(readonly endpoint: string, readonly call: string, readonly answer: string, cause: unknown) {
     super(`${endpoint} is not a Docker engine: asked to "${call}", it ${answer} (check DOCKER_HOST or the docker context)`, { cause });
-    this.endpoint = endpoint;
-    this.call = call;
-    this.answer = answer;
   }
 }

@@ -9,12 +9,12 @@ const START_HINT =
 export class EngineUnreachableError extends ImgsError {
   readonly code = "ENGINE_UNREACHABLE";
   readonly category = "failure";
-  /** The system error code, e.g. ECONNREFUSED or ENOENT, when there is one. */
-  readonly reason: string | undefined;
-
   constructor(readonly endpoint: string, cause: unknown) {
     super(`cannot reach the Docker engine at ${endpoint} (${errorCodeOf(cause) ?? messageOf(cause)}); ${START_HINT}`, { cause });
-    this.reason = errorCodeOf(cause);
+  }
+  /** The system error code, e.g. ECONNREFUSED or ENOENT, when there is one. */
+  get reason(): string | undefined {
+    return errorCodeOf(this.cause);
   }
 }
 
@@ -49,14 +49,11 @@ export class ContainerNotRunningError extends ImgsError {
 export class PushFailedError extends ImgsError {
   readonly code = "PUSH_FAILED";
   readonly category = "failure";
-  constructor(
-    readonly reference: string,
-    /** The engine's message, e.g. "… dial tcp 127.0.0.1:5000: connect: connection refused". */
-    readonly detail: string,
-    /** True for failures worth another attempt: no connection, a 5xx, a 429 (toomanyrequests). */
-    readonly transient: boolean,
-    options?: { readonly cause?: unknown },
-  ) {
-    super(`push of ${reference} failed: ${detail}`, options);
+  /**
+   * `detail`: the engine's message, e.g. "… dial tcp 127.0.0.1:5000: connect: connection refused";
+   * `transient`: true for failures worth another attempt (no connection, a 5xx, a 429 toomanyrequests).
+   */
+  constructor(readonly reference: string, readonly detail: string, readonly transient: boolean, cause?: unknown) {
+    super(`push of ${reference} failed: ${detail}`, { cause });
   }
 }

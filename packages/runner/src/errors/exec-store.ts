@@ -4,11 +4,7 @@ import { ImgsError, messageOf } from "@imgs/errors";
 export class ExecStoreError extends ImgsError {
   readonly code = "EXEC_STORE";
   readonly category = "failure";
-  constructor(
-    readonly path: string,
-    readonly operation: "read" | "write" | "prune",
-    cause: unknown,
-  ) {
+  constructor(readonly path: string, readonly operation: "read" | "write" | "prune", cause: unknown) {
     super(`cannot ${operation} the exec result cache at ${path}: ${messageOf(cause)} (run with --no-cache to do without it)`, { cause });
   }
 }

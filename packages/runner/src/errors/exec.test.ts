@@ -22,7 +22,7 @@ describe("outputTail", () => {
 
   it("bounds an ExecFailedError's message whatever the command printed", () => {
     const output = `${"y".repeat(200 * 1024 * 1024)}\n`;
-    const error = new ExecFailedError("img", "c".repeat(64), { command: ["yes"], stdout: output, stderr: "", output, exitCode: 1 });
+    const error = new ExecFailedError("img", "c".repeat(64), ["yes"], 1, output);
     expect(error.message.length).toBeLessThan(4400);
     expect(error.message).toMatch(/exited with code 1 in image img \(container c{12}\); last output:\n\[… 209711104 bytes cut\] y{4096}$/);
     expect(error.output).toBe(output);

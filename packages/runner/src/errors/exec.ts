@@ -1,5 +1,4 @@
 import { ImgsError } from "@imgs/errors";
-import type { ExecResult } from "../types.js";
 
 /** How many lines of output an error message carries. */
 const TAIL_LINES = 20;
@@ -33,21 +32,19 @@ export function outputTail(output: string, lines = TAIL_LINES, bytes = TAIL_BYTE
 /** The argv as one readable line, for messages. */
 const show = (command: readonly string[]): string => JSON.stringify(command.join(" "));
 
+/** What an ExecFailedError says: the command, its exit code, and the end of its output. */
+function execFailedMessage(image: string, containerId: string, command: readonly string[], exitCode: number, output: string): string {
+  const tail = outputTail(output);
+  return `command ${show(command)} exited with code ${exitCode} in image ${image} (container ${containerId.slice(0, 12)})` + (tail ? `; last output:\n${tail}` : "; it printed nothing");
+}
+
 /** A command exited with a non-zero code. */
 export class ExecFailedError extends ImgsError {
   readonly code = "EXEC_FAILED";
   readonly category = "failure";
-  readonly command: readonly string[];
-  readonly exitCode: number;
-  readonly output: string;
-
-  constructor(readonly image: string, readonly containerId: string, result: ExecResult) {
-    const tail = outputTail(result.output);
-    super(
-      `command ${show(result.command)} exited with code ${result.exitCode} in image ${image} (container ${containerId.slice(0, 12)})` +
-        (tail ? `; last output:\n${tail}` : "; it printed nothing"),
-    );
-    ({ command: this.command, exitCode: this.exitCode, output: this.output } = result);
+  /** `output`: the ExecResult's `output` (stderr, then stdout). */
+  constructor(readonly image: string, readonly containerId: string, readonly command: readonly string[], readonly exitCode: number, readonly output: string) {
+    super(execFailedMessage(image, containerId, command, exitCode, output));
   }
 }
 
@@ -64,13 +61,13 @@ export class EmptyOutputError extends ImgsError {
 export class ProgramNotFoundError extends ImgsError {
   readonly code = "PROGRAM_NOT_FOUND";
   readonly category = "failure";
-  readonly program: string;
-
   /** `output`: what Docker printed, e.g. `exec: "python": executable file not found in $PATH`. */
   constructor(readonly image: string, readonly containerId: string, readonly command: readonly string[], readonly output: string) {
-    const program = command[0] ?? "";
-    super(`program ${JSON.stringify(program)} not found in image ${image} (command ${show(command)}): ${output.trim()}`);
-    this.program = program;
+    super(`program ${JSON.stringify(command[0] ?? "")} not found in image ${image} (command ${show(command)}): ${output.trim()}`);
+  }
+  /** The program that is missing: the command's first word. */
+  get program(): string {
+    return this.command[0] ?? "";
   }
 }
 
@@ -79,15 +76,18 @@ export class OutputNotUtf8Error extends ImgsError {
   readonly code = "OUTPUT_NOT_UTF8";
   readonly category = "failure";
   /** `offset`: byte offset, in that stream, of the first byte that is not part of a valid UTF-8 sequence. */
-  constructor(
-    readonly image: string,
-    readonly command: readonly string[],
-    readonly stream: "stdout" | "stderr",
-    readonly offset: number,
-    cause?: unknown,
-  ) {
+  constructor(readonly image: string, readonly command: readonly string[], readonly stream: "stdout" | "stderr", readonly offset: number, cause?: unknown) {
     super(`command ${show(command)} in image ${image} wrote invalid UTF-8 to ${stream} at byte ${offset}`, { cause });
   }
+}
+
+/** What an ExecTimeoutError says: the command, its limit, and what became of its container. */
+function timeoutMessage(image: string, containerId: string, command: readonly string[], timeoutMs: number, removalFailed: boolean): string {
+  const container = containerId.slice(0, 12);
+  return (
+    `command ${show(command)} in image ${image} did not finish within ${timeoutMs} ms; ` +
+    (removalFailed ? `removing its container ${container} failed too` : `its container ${container} was removed (Docker cannot stop a single exec)`)
+  );
 }
 
 /** A command ran longer than its timeoutMs; its container has been removed. */
@@ -95,20 +95,8 @@ export class ExecTimeoutError extends ImgsError {
   readonly code = "EXEC_TIMEOUT";
   readonly category = "failure";
   /** `cause` is the error of removing the container, when that failed too. */
-  constructor(
-    readonly image: string,
-    readonly containerId: string,
-    readonly command: readonly string[],
-    readonly timeoutMs: number,
-    cause?: unknown,
-  ) {
-    super(
-      `command ${show(command)} in image ${image} did not finish within ${timeoutMs} ms; ` +
-        (cause === undefined
-          ? `its container ${containerId.slice(0, 12)} was removed (Docker cannot stop a single exec)`
-          : `removing its container ${containerId.slice(0, 12)} failed too`),
-      { cause },
-    );
+  constructor(readonly image: string, readonly containerId: string, readonly command: readonly string[], readonly timeoutMs: number, cause?: unknown) {
+    super(timeoutMessage(image, containerId, command, timeoutMs, cause !== undefined), { cause });
   }
 }
 

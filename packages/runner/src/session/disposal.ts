@@ -27,5 +27,5 @@ export function explainDisposal(error: unknown): unknown {
     disposal.unshift(current.error);
     current = current.suppressed;
   }
-  return new DisposalFailedError(current, disposal);
+  return new DisposalFailedError(disposal, current);
 }

@@ -1,4 +1,4 @@
-import { categoryOf, ImgsError, messageOf, quotedValue, type ErrorCategory } from "@imgs/errors";
+import { ImgsError, messageOf, quotedValue, WrappingError } from "@imgs/errors";
 import { outputTail } from "@imgs/runner/internal";
 import type { Command } from "@imgs/runner";
 
@@ -16,14 +16,10 @@ function describe(value: unknown): string {
 }
 
 /** A tagger threw; `cause` holds what went wrong (ExecFailedError, UnparsableOutputError, a timeout…). */
-export class TaggerFailedError extends ImgsError {
+export class TaggerFailedError extends WrappingError {
   readonly code = "TAGGER_FAILED";
-  /** The cause's: the wrapper says which tagger and image, the cause what went wrong. */
-  get category(): ErrorCategory {
-    return categoryOf(this.cause);
-  }
   constructor(readonly tagger: string, readonly image: string, cause: unknown) {
-    super(`tagger "${tagger}" failed for image ${image}: ${messageOf(cause)}`, { cause });
+    super(`tagger "${tagger}" failed for image ${image}: ${messageOf(cause)}`, cause);
   }
 }
 
@@ -37,20 +33,19 @@ export class InvalidTagError extends ImgsError {
   }
 }
 
+/** Why a command's output did not hold what a tagger looks for. */
+function unparsableMessage(command: Command, output: string, expected: string): string {
+  const tail = outputTail(output);
+  return `could not find ${expected} in the output of ${JSON.stringify(commandText(command))}` + (tail ? `; last output:\n${tail}` : "; it printed nothing");
+}
+
 /** A command succeeded but its output does not hold what the tagger looks for. */
 export class UnparsableOutputError extends ImgsError {
   readonly code = "UNPARSABLE_OUTPUT";
   readonly category = "failure";
-  readonly command: string;
-
-  /** `expected`: what was looked for, e.g. "the second word (the version)". */
-  constructor(command: Command, readonly output: string, readonly expected: string) {
-    const tail = outputTail(output);
-    super(
-      `could not find ${expected} in the output of ${JSON.stringify(commandText(command))}` +
-        (tail ? `; last output:\n${tail}` : "; it printed nothing"),
-    );
-    this.command = commandText(command);
+  /** `command`: as the tagger gave it; `expected`: what was looked for, e.g. "the second word (the version)". */
+  constructor(readonly command: Command, readonly output: string, readonly expected: string) {
+    super(unparsableMessage(command, output, expected));
   }
 }
 

@@ -32,15 +32,9 @@ export class RefImageInvalidError extends ImgsError {
 export class RefTemplateInvalidError extends ImgsError {
   readonly code = "REF_TEMPLATE_INVALID";
   readonly category = "usage";
-  /** The rule, flavor or label line the template came from, when known. */
-  readonly line: string | undefined;
-  readonly attribute: string | undefined;
-
-  constructor(readonly template: string, readonly reason: string, where: { line?: string; attribute?: string } = {}, cause?: unknown) {
-    const origin = where.line === undefined ? "" : ` in ${quotedValue(where.line)}`;
-    super(`invalid template ${quotedValue(template)}${origin}: ${reason}`, { cause });
-    this.line = where.line;
-    this.attribute = where.attribute;
+  /** `line`: the rule, flavor or label line the template came from, and `attribute` its part, when known. */
+  constructor(readonly template: string, readonly reason: string, readonly line: string | undefined, readonly attribute: string | undefined, cause?: unknown) {
+    super(`invalid template ${quotedValue(template)}${line === undefined ? "" : ` in ${quotedValue(line)}`}: ${reason}`, { cause });
   }
 }
 
@@ -75,11 +69,8 @@ export class OutputDelimiterError extends ImgsError {
 export class RefInputInvalidError extends ImgsError {
   readonly code = "REF_INPUT_INVALID";
   readonly category = "usage";
-  constructor(
-    /** The input's metadata-action name, e.g. `tags`. */
-    readonly input: string,
-    readonly reason: string,
-  ) {
+  /** `input`: its metadata-action name, e.g. `tags`. */
+  constructor(readonly input: string, readonly reason: string) {
     super(`invalid ${input} input: ${reason}`);
   }
 }

@@ -1,5 +1,6 @@
 import Handlebars from "handlebars";
 import type { HelperOptions } from "handlebars";
+import { messageOf } from "@imgs/errors";
 import { branchOf, pullOf, tagOf, type EffectiveContext } from "./context.js";
 import { formatDate } from "./date-format.js";
 import { RefTemplateInvalidError } from "./errors.js";
@@ -26,7 +27,7 @@ export function renderTemplate(template: string, data: TemplateData, origin: Tem
   try {
     return handlebars.compile(template)(scope);
   } catch (error) {
-    throw new RefTemplateInvalidError(template, error instanceof Error ? error.message : String(error), origin, error);
+    throw new RefTemplateInvalidError(template, messageOf(error), origin.line, origin.attribute, error);
   }
 }
 
