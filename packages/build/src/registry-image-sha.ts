@@ -1,4 +1,4 @@
-import { canonicalReference, parseReference, repositoryOf, type Reference } from "@imgs/reference";
+import { canonicalReference, formatReference, parseReference, type Reference } from "@imgs/reference";
 import { formatPlatform, isAttestation, UnsupportedManifestError, type CallOptions, type Descriptor, type Platform, type RegistryClient } from "@imgs/registry";
 import { ImageHasNoShaError, ImagePlatformMissingError } from "./errors.js";
 import { shaOfConfig, shaPlaces, type ImageSha } from "./image-sha.js";
@@ -63,7 +63,7 @@ export async function readRegistryImageSha(options: ReadRegistryImageShaOptions)
   const shaEnv = options.shaEnv ?? "SHA";
   const call = options.signal ? { signal: options.signal } : {};
   const ref = canonicalReference(typeof options.reference === "string" ? parseReference(options.reference) : options.reference);
-  const shown = typeof options.reference === "string" ? options.reference : repositoryOf(options.reference);
+  const shown = typeof options.reference === "string" ? options.reference : formatReference(options.reference);
   const url = options.client.urlOf(ref.registry);
   const top = await options.client.getManifest(ref, call);
   const wanted = formatPlatform(options.platform);
