@@ -66,6 +66,23 @@ export class ImageHasNoShaError extends ImgsError {
   }
 }
 
+/** An image has no image of the platform asked for: an index without it, or a single image of another platform. */
+export class ImagePlatformMissingError extends ImgsError {
+  readonly code = "IMAGE_PLATFORM_MISSING";
+  readonly category = "failure";
+  constructor(
+    readonly reference: string,
+    /** The platform asked for, e.g. "linux/arm64". */
+    readonly platform: string,
+    /** What was looked at, e.g. "image index sha256:… in the registry at http://127.0.0.1:5000". */
+    readonly where: string,
+    /** The platforms it has. */
+    readonly available: readonly string[],
+  ) {
+    super(`${reference} has no ${platform} image: ${where} has ${available.length === 0 ? "no platform" : available.join(", ")}`);
+  }
+}
+
 /** An image to build has no Dockerfile in the config. */
 export class NoDockerfileError extends ImgsError {
   readonly code = "NO_DOCKERFILE";

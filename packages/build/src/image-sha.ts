@@ -44,14 +44,14 @@ export interface ReadLocalImageShaOptions {
 
 /**
  * The commit sha baked into a local image, from its configuration (`docker image inspect`): no
- * container is started.
+ * container is started. Also gives the image id and its platform (`linux/amd64`, from the engine's Os and Architecture).
  *
  * @throws ImageNotFoundError (from @imgs/runner) when the image is not local; ImageHasNoShaError when it holds none
  */
-export async function readLocalImageSha(options: ReadLocalImageShaOptions): Promise<ImageSha & { readonly id: string }> {
+export async function readLocalImageSha(options: ReadLocalImageShaOptions): Promise<ImageSha & { readonly id: string; readonly platform: string }> {
   const shaEnv = options.shaEnv ?? "SHA";
   const info = await inspectImage(options.reference, { docker: options.docker });
   const found = shaOfConfig(info, shaEnv);
   if (found === undefined) throw new ImageHasNoShaError(options.reference, `the configuration of local image ${info.id.slice(7, 19)}${options.where ? ` (${options.where})` : ""}`, shaPlaces(shaEnv));
-  return { ...found, id: info.id };
+  return { ...found, id: info.id, platform: `${info.os}/${info.architecture}` };
 }

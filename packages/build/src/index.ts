@@ -6,6 +6,7 @@ export type { PinningInput, UnpinnedFrom, UnpinnedReason } from "./check-pinning
 export {
   DockerfileUnreadableError,
   ImageHasNoShaError,
+  ImagePlatformMissingError,
   NoBuildTagsError,
   NoDockerfileError,
   ParentImageMissingError,
@@ -15,6 +16,8 @@ export {
 } from "./errors.js";
 export { readLocalImageSha, REVISION_LABEL, shaOfConfig } from "./image-sha.js";
 export type { ImageSha, ReadLocalImageShaOptions } from "./image-sha.js";
+export { readRegistryImageSha } from "./registry-image-sha.js";
+export type { PlatformSha, ReadRegistryImageShaOptions, RegistryImageSha } from "./registry-image-sha.js";
 export { executePrunePlan, readPrunePlan } from "./prune.js";
 export type { PruneResult, ReadPrunePlanOptions } from "./prune.js";
 export { keptReferences, planPrune } from "./prune-plan.js";

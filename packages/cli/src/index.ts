@@ -14,7 +14,7 @@ export type { DoctorCheck, DoctorOptions } from "./apps/doctor.js";
 export { pruneImages } from "./apps/prune.js";
 export type { PruneOptions, PruneOutcome } from "./apps/prune.js";
 export { readImageSha } from "./apps/sha.js";
-export type { ShaOptions, ShaResult } from "./apps/sha.js";
+export type { ShaOptions, ShaResult, ShaSource } from "./apps/sha.js";
 export { updateWiki } from "./apps/wiki.js";
 export type { WikiOptions, WikiResult } from "./apps/wiki.js";
 export { describeHierarchy } from "./apps/hierarchy.js";

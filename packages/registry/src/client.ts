@@ -81,6 +81,11 @@ export class RegistryClient {
     });
   }
 
+  /** The base URL this client speaks to for a registry host, e.g. "http://127.0.0.1:5000" (for messages). */
+  urlOf(registry: string): string {
+    return this.transport.baseUrl(registry);
+  }
+
   /** The digest, media type and size of a tag or digest, with one HEAD request (no body). */
   async resolve(reference: string | Reference, options: CallOptions = {}): Promise<Resolved> {
     const ref = locate(reference);

@@ -53,13 +53,13 @@ export interface ImageIndex {
   readonly annotations?: Readonly<Record<string, string>>;
 }
 
-/** What an image's config blob says about its platform (the rest is not read here). */
+/** What an image's config blob says about its platform, environment and labels (the rest is not read here). */
 export interface ImageConfig {
   readonly os: string;
   readonly architecture: string;
   readonly variant?: string;
   readonly "os.version"?: string;
-  readonly config?: { readonly Labels?: Readonly<Record<string, string>> | null };
+  readonly config?: { readonly Env?: readonly string[] | null; readonly Labels?: Readonly<Record<string, string>> | null };
 }
 
 /** True for the media type of an image index (OCI or Docker). */

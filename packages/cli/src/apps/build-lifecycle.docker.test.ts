@@ -216,9 +216,10 @@ describe("imgs build, sha, prune and check flags through the binary", () => {
     const none = await imgs(repo.dir, "sha", BASE);
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(new RegExp(`${BASE} holds no commit sha: looked in the configuration of local image [0-9a-f]{12} \\(the engine at \\S+\\) for environment variable SHA and label org.opencontainers.image.revision`));
-    const missing = await imgs(repo.dir, "sha", `${repository("nothing")}:here`);
+    // --from local: the engine only (auto would go on to the registry imgs.localhost; see sha.registry.test.ts).
+    const missing = await imgs(repo.dir, "sha", `${repository("nothing")}:here`, "--from", "local");
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/is not a local image \(looked in the engine at \S+\)/);
+    expect(missing.stderr).toMatch(/is not a local image \(looked in the engine at \S+\) \[SHA_NOT_FOUND\]\n$/);
   });
 
   it("imgs prune --dry-run --json lists sizes and removes nothing; --tags-dir, --platform and --variant keep a tags file's tags", async () => {

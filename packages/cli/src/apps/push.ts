@@ -1,4 +1,5 @@
 import { settleEach } from "@imgs/errors";
+import pLimit from "p-limit";
 import { canonicalReference, imageRepository, parseReference } from "@imgs/reference";
 import { DEFAULT_RETRY, engineAuthConfig, withRetries } from "@imgs/registry";
 import { inspectImage, PushFailedError, pushImage } from "@imgs/runner";
@@ -6,7 +7,7 @@ import type { CliDeps } from "../deps.js";
 import { credentialsOf, withRunSignal, type RegistryAccessOptions } from "../registry/access.js";
 import { TagPushFailedError } from "../registry/errors.js";
 import { readPlatformTags, tagsDirOf } from "../registry/tags-files.js";
-import type { RunOptions } from "./options.js";
+import { jobsOf, type RunOptions } from "./options.js";
 import { resolveTarget } from "./resolve-target.js";
 
 /** Options of pushImages. */
@@ -43,12 +44,14 @@ export interface PushImagesResult {
  * with TagsFileError before anything is pushed).
  * Then, per image: every tag must exist locally (else ImageNotFoundError and nothing of that
  * image is pushed), and the tags go up one after another, so the layers they share are uploaded
- * once. Transient failures are retried with backoff; a failed image does not stop the others.
+ * once. At most `jobs` images (default the config's, else the CPU count) are pushed at once.
+ * Transient failures are retried with backoff; a failed image does not stop the others.
  * Credentials are the docker CLI's, handed to the engine.
  */
 export async function pushImages(options: PushOptions, deps: CliDeps): Promise<PushImagesResult> {
   options = withRunSignal(options, deps);
   const target = await resolveTarget(options, deps);
+  const jobs = jobsOf(options.jobs, target.hierarchy.defaults.jobs, deps.cpus);
   const dir = tagsDirOf(options.tagsDir, target, deps);
   const plan = await Promise.all(
     target.images.map(async (image) => {
@@ -66,7 +69,7 @@ export async function pushImages(options: PushOptions, deps: CliDeps): Promise<P
   const say = (text: string): void => {
     if (!options.quiet) deps.stderr.write(`${text}\n`);
   };
-  const { values, failures } = await settleEach(plan, async ({ image, file, tags }) => {
+  const pushOne = async ({ image, file, tags }: (typeof plan)[number]): Promise<PushedImageResult> => {
     // Every tag must be there before any goes up: an image is pushed whole or not at all.
     for (const reference of tags) await inspectImage(reference, { docker });
     const pushed: PushedTag[] = [];
@@ -92,6 +95,8 @@ export async function pushImages(options: PushOptions, deps: CliDeps): Promise<P
       }
     }
     return { image, tagsFile: file, tags: pushed };
-  });
+  };
+  const limit = pLimit(jobs);
+  const { values, failures } = await settleEach(plan, (item) => limit(() => pushOne(item)));
   return { images: values.map((v) => v.value), failures: failures.map((f) => ({ image: f.item.image, error: f.error })) };
 }
