@@ -110,7 +110,8 @@ export function packBuildContext(context: BuildContext): Readable {
     finalize: !context.outside,
     finish: (archive) => {
       if (!context.outside) return;
-      const mtime = new Date();
+      // A fixed time, as packDockerfileOnly's: the archive depends on the files only, not on the clock.
+      const mtime = new Date(0);
       archive.entry({ name: context.dockerfileName, mode: 0o600, mtime }, context.dockerfileContent);
       archive.entry({ name: ".dockerignore", mode: 0o600, mtime }, `${context.dockerignore ?? ""}\n${context.dockerfileName}\n`);
       archive.finalize();

@@ -9,9 +9,9 @@ import type { CliDeps } from "../deps.js";
  * ~/.cache/imgs), keyed with this engine's facts; undefined with --no-cache or no cache folder.
  * A tags-only run also stores the manifests' results, so the manifest run after it starts nothing.
  */
-export async function execCacheOf(options: { readonly cache?: boolean | undefined }, deps: Pick<CliDeps, "cacheDir">, docker: Dockerode, work: { readonly manifest: boolean }): Promise<ExecCacheOptions | undefined> {
+export async function execCacheOf(options: { readonly cache?: boolean | undefined }, deps: Pick<CliDeps, "cacheDir" | "clock">, docker: Dockerode, work: { readonly manifest: boolean }): Promise<ExecCacheOptions | undefined> {
   if (options.cache === false || deps.cacheDir === undefined) return undefined;
-  return { store: createFileExecStore({ dir: join(deps.cacheDir, "exec") }), engine: await readEngineFacts(docker), prefetchManifests: !work.manifest };
+  return { store: createFileExecStore({ dir: join(deps.cacheDir, "exec"), now: () => deps.clock.now() }), engine: await readEngineFacts(docker), prefetchManifests: !work.manifest };
 }
 
 /** Counts, per image, the commands that ran and those answered from the cache, for progress. */

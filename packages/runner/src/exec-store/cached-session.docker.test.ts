@@ -17,7 +17,7 @@ describe("cachedSession on the real engine", () => {
     const engine = await readEngineFacts(docker);
     expect(engine.cpus).toBeGreaterThan(0);
     const { id } = await inspectImage(BUSYBOX, { docker });
-    const store = createFileExecStore({ dir });
+    const store = createFileExecStore({ dir, now: () => new Date() });
     const label = labelNewContainers();
     try {
       const runOnce = async (): Promise<{ outputs: string[]; created: number }> => {

@@ -13,7 +13,7 @@ afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force
 const store = (): ExecStore => {
   const dir = mkdtempSync(join(tmpdir(), "imgs-cached-session-"));
   dirs.push(dir);
-  return createFileExecStore({ dir });
+  return createFileExecStore({ dir, now: () => new Date() });
 };
 
 function run(shared: ExecStore, overrides: { imageId?: string; engine?: EngineFacts } = {}) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -18,16 +18,26 @@ const result = (stdout: string): ExecResult => ({ command: ["echo"], stdout, std
 describe("createFileExecStore", () => {
   it("gives back what was stored under a key, across store instances, and nothing for another key", async () => {
     const dir = folder();
-    await createFileExecStore({ dir }).set("k1", result("one"));
-    const store = createFileExecStore({ dir });
+    await createFileExecStore({ dir, now: () => new Date() }).set("k1", result("one"));
+    const store = createFileExecStore({ dir, now: () => new Date() });
     expect(await store.get("k1")).toEqual(result("one"));
     expect(await store.get("k2")).toBeUndefined();
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
+  it("dates a read with the clock it was given, not the process's", async () => {
+    const dir = folder();
+    const at = new Date("2031-05-06T07:08:09Z");
+    const store = createFileExecStore({ dir, now: () => at });
+    await store.set("k1", result("one"));
+    await store.get("k1");
+    const [file = ""] = readdirSync(dir);
+    expect(statSync(join(dir, file)).mtime.toISOString()).toBe(at.toISOString());
+  });
+
   it("treats a damaged file or one holding another key as a miss", async () => {
     const dir = folder();
-    const store = createFileExecStore({ dir });
+    const store = createFileExecStore({ dir, now: () => new Date() });
     await store.set("k1", result("one"));
     const [file = ""] = readdirSync(dir);
     writeFileSync(join(dir, file), '{"key":"k1","result":');
@@ -39,7 +49,7 @@ describe("createFileExecStore", () => {
   it("keeps within maxBytes by removing the least recently used results first", async () => {
     const dir = folder();
     const big = "x".repeat(1000);
-    const store = createFileExecStore({ dir, maxBytes: 4500 });
+    const store = createFileExecStore({ dir, maxBytes: 4500, now: () => new Date() });
     await store.set("a", result(big));
     await store.set("b", result(big));
     // a was used last (read after b was written): b goes when c needs the room.
@@ -54,7 +64,7 @@ describe("createFileExecStore", () => {
   it("throws ExecStoreError naming the folder when it cannot write", async () => {
     const dir = folder();
     writeFileSync(join(dir, "file"), "");
-    const store = createFileExecStore({ dir: join(dir, "file", "sub") });
+    const store = createFileExecStore({ dir: join(dir, "file", "sub"), now: () => new Date() });
     await expect(store.set("k", result("x"))).rejects.toMatchObject({ code: "EXEC_STORE", operation: "write" });
   });
 });

@@ -18,6 +18,8 @@ export interface FileExecStoreOptions {
   readonly dir: string;
   /** Total size the folder may reach, in bytes; the least recently used results go first. Default 64 MiB. */
   readonly maxBytes?: number;
+  /** The clock that dates a result's last use (a read touches its file); the CLI passes its own. */
+  readonly now: () => Date;
 }
 
 /** Default size bound of a file exec store: 64 MiB. */
@@ -93,7 +95,7 @@ export function createFileExecStore(options: FileExecStoreOptions): ExecStore {
       }
       if (entry.key !== key || !isResult(entry.result)) return undefined;
       // The modification time is the last use: pruning removes the least recently used first.
-      const now = new Date();
+      const now = options.now();
       await utimes(path, now, now).catch(() => undefined);
       return entry.result;
     },
