@@ -3,13 +3,12 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Readable } from "node:stream";
 import { errorCodeOf, hasErrorCode } from "@imgs/errors";
-import type { pack as packType } from "tar-fs";
+import type { pack as packType, PackOptions } from "tar-fs";
+import { BuildContextInvalidError } from "./errors/build.js";
+import { createContextFilter, parseDockerignore } from "./dockerignore.js";
 import { lazyRequire } from "./lazy-require.js";
 
 const loadTarFs = lazyRequire<{ pack: typeof packType }>("tar-fs");
-import type { PackOptions } from "tar-fs";
-import { BuildContextInvalidError } from "./errors/build.js";
-import { createContextFilter, parseDockerignore } from "./dockerignore.js";
 import type { ContextFilter } from "./dockerignore.js";
 
 /** A checked build context: what is sent to the engine, and under which names. */

@@ -1,5 +1,4 @@
 import type { CommandModule } from "yargs";
-import { cleanupContainers, formatCleanup } from "../apps/cleanup.js";
 import type { CliDeps } from "../deps.js";
 
 /** `imgs cleanup`: remove the containers of imgs runs that no longer exist. */
@@ -12,6 +11,8 @@ export function cleanupCommand(deps: CliDeps): CommandModule<object, { "dry-run"
         .option("dry-run", { type: "boolean", describe: "Only list what would be removed, and why" })
         .option("json", { type: "boolean", describe: "Print a machine-readable result" }),
     handler: async (args) => {
+      // Loaded when the command runs, so `imgs --help` and other commands start fast.
+      const { cleanupContainers, formatCleanup } = await import("../apps/cleanup.js");
       const dryRun = args["dry-run"] ?? false;
       const report = await cleanupContainers({ dryRun }, deps);
       if (args.json) deps.stdout.write(`${JSON.stringify({ dryRun, containers: report.verdicts, removed: report.removed }, null, 2)}\n`);

@@ -1,6 +1,5 @@
 import type { CommandModule } from "yargs";
 import type { DiffFormat } from "@imgs/history";
-import { diffTwoBuilds } from "../apps/diff.js";
 import type { CliDeps } from "../deps.js";
 
 interface DiffArgs {
@@ -29,6 +28,8 @@ export function diffCommand(deps: CliDeps): CommandModule<object, DiffArgs> {
         .option("hist-lines-dir", { type: "string", describe: "Folder of the manifests' build history lines, for the tags (default: beside each manifest, or the wiki's monthly pages)" })
         .option("git-dir", { type: "string", describe: "Repository to read git facts from for images (default: the config's folder)" }),
     handler: async (args) => {
+      // Loaded when the command runs, so `imgs --help` and other commands start fast.
+      const { diffTwoBuilds } = await import("../apps/diff.js");
       const { text } = await diffTwoBuilds(
         {
           from: args.from ?? "",

@@ -1,9 +1,7 @@
 import type { CommandModule } from "yargs";
-import { imageRefs } from "../apps/image-ref.js";
 import type { CliDeps } from "../deps.js";
 import { ImagesFailedError } from "../errors.js";
-import { pushToRegistryFromEnv } from "../registry/access.js";
-import { retryOf, withRegistryOptions } from "./registry-options.js";
+import { pushToRegistryFromEnv, retryOf, withRegistryOptions } from "./registry-options.js";
 import { runOptionsOf, withRunOptions } from "./shared-options.js";
 
 type ImageRefArgs = Parameters<typeof runOptionsOf>[0] & { "tags-dir"?: string; retries?: number; push?: boolean; json?: boolean };
@@ -18,6 +16,8 @@ export function imageRefCommand(deps: CliDeps): CommandModule<object, ImageRefAr
         .option("platform", { type: "string", describe: "x86_64 or aarch64: that platform's tag; default: the merged tag" })
         .option("push", { type: "boolean", describe: "Pushing is expected (also PUSH_TO_REGISTRY=true): a missing tag is an error, not a warning" }),
     handler: async (args) => {
+      // Loaded when the command runs, so `imgs --help` and other commands start fast.
+      const { imageRefs } = await import("../apps/image-ref.js");
       const push = args.push ?? pushToRegistryFromEnv(deps.env);
       const { refs, failures } = await imageRefs({ ...runOptionsOf(args), tagsDir: args["tags-dir"], retry: retryOf(args.retries), push }, deps);
       if (args.json) deps.stdout.write(`${JSON.stringify({ refs: refs.map((r) => ({ image: r.image, tag: r.tag, ref: r.ref ?? null })) }, null, 2)}\n`);

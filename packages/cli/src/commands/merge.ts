@@ -1,8 +1,7 @@
+import type { MergeResult } from "../apps/merge.js";
 import type { CommandModule } from "yargs";
-import { mergeTags, type MergeResult } from "../apps/merge.js";
 import type { CliDeps } from "../deps.js";
-import { pushToRegistryFromEnv } from "../registry/access.js";
-import { retryOf, withRegistryOptions } from "./registry-options.js";
+import { pushToRegistryFromEnv, retryOf, withRegistryOptions } from "./registry-options.js";
 import { runOptionsOf, withRunOptions } from "./shared-options.js";
 
 type MergeArgs = Parameters<typeof runOptionsOf>[0] & { "tags-dir"?: string; retries?: number; push?: boolean; json?: boolean };
@@ -18,6 +17,8 @@ export function mergeCommand(deps: CliDeps): CommandModule<object, MergeArgs> {
         describe: "Push the indexes (also PUSH_TO_REGISTRY=true); refuses if a platform listed in a tags file is missing",
       }),
     handler: async (args) => {
+      // Loaded when the command runs, so `imgs --help` and other commands start fast.
+      const { mergeTags } = await import("../apps/merge.js");
       const push = args.push ?? pushToRegistryFromEnv(deps.env);
       const result = await mergeTags({ ...runOptionsOf(args), tagsDir: args["tags-dir"], retry: retryOf(args.retries), push }, deps);
       deps.stdout.write(args.json ? `${JSON.stringify(toJson(result), null, 2)}\n` : toText(result));

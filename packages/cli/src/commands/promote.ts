@@ -1,5 +1,4 @@
 import type { CommandModule } from "yargs";
-import { promoteImage } from "../apps/promote.js";
 import type { CliDeps } from "../deps.js";
 import { retryOf } from "./registry-options.js";
 
@@ -24,6 +23,8 @@ export function promoteCommand(deps: CliDeps): CommandModule<object, PromoteArgs
         .option("retries", { type: "number", describe: "Retries of a transient registry failure, with backoff", default: 4 })
         .option("json", { type: "boolean", describe: "Print a machine-readable result" }),
     handler: async (args) => {
+      // Loaded when the command runs, so `imgs --help` and other commands start fast.
+      const { promoteImage } = await import("../apps/promote.js");
       const dryRun = args["dry-run"] ?? false;
       const promoted = await promoteImage({ source: args.source ?? "", destinations: args.destinations ?? [], dryRun, retry: retryOf(args.retries) }, deps);
       if (args.json) {

@@ -1,5 +1,5 @@
+import type { PushImagesResult } from "../apps/push.js";
 import type { CommandModule } from "yargs";
-import { pushImages, type PushImagesResult } from "../apps/push.js";
 import type { CliDeps } from "../deps.js";
 import { ImagesFailedError } from "../errors.js";
 import { appendGithubOutput } from "../registry/github-output.js";
@@ -18,6 +18,8 @@ export function pushCommand(deps: CliDeps): CommandModule<object, PushArgs> {
         .option("dry-run", { type: "boolean", describe: "Check the tags files and print what would be pushed; push nothing" })
         .option("github-output", { type: "string", describe: "Append the digests as GitHub Actions outputs to this file (e.g. $GITHUB_OUTPUT)" }),
     handler: async (args) => {
+      // Loaded when the command runs, so `imgs --help` and other commands start fast.
+      const { pushImages } = await import("../apps/push.js");
       const result = await pushImages({ ...runOptionsOf(args), tagsDir: args["tags-dir"], retry: retryOf(args.retries), dryRun: args["dry-run"] }, deps);
       deps.stdout.write(args.json ? `${JSON.stringify(toJson(result, args["dry-run"] ?? false), null, 2)}\n` : toText(result, args["dry-run"] ?? false));
       if (args["github-output"] && !args["dry-run"]) await appendGithubOutput(args["github-output"], githubOutputs(result), deps);

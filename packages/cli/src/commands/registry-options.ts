@@ -1,4 +1,5 @@
 import type { Argv } from "yargs";
+import type { CliDeps } from "../deps.js";
 import { UsageError } from "../errors.js";
 
 /** Options of the commands that talk to a registry: where the tags files are, and how hard to retry. */
@@ -14,3 +15,6 @@ export function retryOf(retries: number | undefined): { retries: number } | unde
   if (!Number.isInteger(retries) || retries < 0 || retries > 20) throw new UsageError(`--retries must be a whole number from 0 to 20, not ${retries}`);
   return { retries };
 }
+
+/** docker-stacks' PUSH_TO_REGISTRY: "true" in any case means push. */
+export const pushToRegistryFromEnv = (env: CliDeps["env"]): boolean => (env.PUSH_TO_REGISTRY ?? "false").toLowerCase() === "true";

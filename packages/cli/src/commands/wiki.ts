@@ -1,5 +1,4 @@
 import type { CommandModule } from "yargs";
-import { updateWiki } from "../apps/wiki.js";
 import type { CliDeps } from "../deps.js";
 
 interface WikiArgs {
@@ -38,6 +37,8 @@ export function wikiCommand(deps: CliDeps): CommandModule<object, WikiArgs> {
         .option("format", { choices: ["markdown", "html"], default: "markdown", describe: "html: also write a static site (index by month, manifests, diffs)" })
         .option("site-dir", { type: "string", describe: "Folder of the HTML site (default: WIKI_DIR/html)" }),
     handler: async (args) => {
+      // Loaded when the command runs, so `imgs --help` and other commands start fast.
+      const { updateWiki } = await import("../apps/wiki.js");
       const result = await updateWiki(
         {
           wikiDir: args["wiki-dir"] ?? "",

@@ -31,9 +31,6 @@ export function registryClientOf(deps: Pick<CliDeps, "env" | "clock">, options: 
   });
 }
 
-/** docker-stacks' PUSH_TO_REGISTRY: "true" in any case means push. */
-export const pushToRegistryFromEnv = (env: CliDeps["env"]): boolean => (env.PUSH_TO_REGISTRY ?? "false").toLowerCase() === "true";
-
 /** The options with the run's stop signal (SIGINT, SIGTERM in the bin) when the caller gave none. */
 export const withRunSignal = <T extends RegistryAccessOptions>(options: T, deps: Pick<CliDeps, "signal">): T =>
   options.signal !== undefined || deps.signal === undefined ? options : { ...options, signal: deps.signal };
