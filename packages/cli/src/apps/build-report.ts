@@ -37,7 +37,7 @@ export function buildReporter(out: Output, options: BuildReportOptions): { onEve
       case "failed": {
         const { error } = event;
         const why = error instanceof BuildFailedError && error.step !== undefined ? `at ${error.step}: ${error.reason.trim()}` : (error.message.split("\n")[0] ?? "");
-        return live ? live.fail(event.image, new Error(why)) : out.write(`${event.image}: FAILED ${why}\n`);
+        return live ? live.fail(event.image, new Error(why)) : out.write(`${event.image}: FAILED: ${why}\n`);
       }
       case "skipped":
         return live ? live.fail(event.image, new Error(`skipped: parent ${event.parent} was not built`)) : out.write(`${event.image}: skipped (parent ${event.parent} was not built)\n`);

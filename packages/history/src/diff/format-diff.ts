@@ -12,7 +12,7 @@ function counts(e: EcosystemDiff): string {
     e.removed.length > 0 ? `${e.removed.length} removed` : "",
     e.changed.length > 0 ? `${e.changed.length} changed` : "",
   ].filter(Boolean);
-  return parts.length === 0 ? `no change (${e.unchanged} packages)` : `${parts.join(", ")}, ${e.unchanged} unchanged`;
+  return parts.length === 0 ? `no change (${e.unchanged} ${e.unchanged === 1 ? "package" : "packages"})` : `${parts.join(", ")}, ${e.unchanged} unchanged`;
 }
 
 /**

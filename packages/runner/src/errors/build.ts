@@ -2,7 +2,7 @@ import { ImgsError } from "@imgs/errors";
 import { outputTail } from "./exec.js";
 
 /** How a build's image is named in messages. */
-const showTags = (tags: readonly string[]): string => (tags.length > 0 ? tags.join(", ") : "an untagged image");
+const showTags = (tags: readonly string[]): string => (tags.length > 0 ? tags.join(", ") : "the image");
 
 /** What a BuildFailedError is made from: its facts, `step`, `exitCode` and `missingImage` when known. */
 export type BuildFailure = Pick<BuildFailedError, "tags" | "dockerfile" | "reason" | "output"> & Partial<Pick<BuildFailedError, "step" | "exitCode" | "missingImage">>;
