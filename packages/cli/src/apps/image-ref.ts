@@ -1,7 +1,7 @@
 import { settleEach } from "@imgs/errors";
 import { TagsFileError } from "@imgs/manifests";
 import { imageRepository } from "@imgs/reference";
-import { RegistryNotFoundError, RegistryRequestFailedError, RegistryUnauthorizedError } from "@imgs/registry";
+import { RegistryNotFoundError } from "@imgs/registry";
 import type { CliDeps } from "../deps.js";
 import { registryClientOf, withRunSignal, type RegistryAccessOptions } from "../registry/access.js";
 import { ImageRefUnavailableError } from "../registry/errors.js";
@@ -30,8 +30,11 @@ export interface ImageRef {
  * platform's tags file when `platform` is given, else the first merged tag (platform prefix
  * removed, platforms in docker-stacks' order); its digest comes from the registry (one HEAD) and
  * the result is `repository@digest`. All tags of an image share the digest, so any tag would do.
- * When the tag is missing or the registry fails: ImageRefUnavailableError if `push`, else a
- * warning on stderr and no reference.
+ * A tag the registry says it does not have (404: the image may be new and not pushed yet) is a
+ * warning on stderr and no reference, or ImageRefUnavailableError when `push`. Every other failure
+ * (5xx or 429 after the retries, no answer, DNS, 401/403) fails the image with
+ * ImageRefUnavailableError whose cause names registry, repository, tag and status: a reference to
+ * sign must not go missing silently because the registry was down.
  */
 export async function imageRefs(options: ImageRefOptions, deps: CliDeps): Promise<{ refs: ImageRef[]; failures: Array<{ image: string; error: Error }> }> {
   options = withRunSignal(options, deps);
@@ -54,9 +57,8 @@ export async function imageRefs(options: ImageRefOptions, deps: CliDeps): Promis
       const { digest } = await client.resolve(tag, options);
       return { image, tag, ref: `${tag.slice(0, tag.lastIndexOf(":"))}@${digest}` };
     } catch (error) {
-      // The tag may not be in the registry yet when the image is new and nothing is pushed.
-      const expectedFailure = error instanceof RegistryNotFoundError || (error instanceof RegistryRequestFailedError && !(error instanceof RegistryUnauthorizedError));
-      if (options.push || !expectedFailure) throw new ImageRefUnavailableError(tag, error);
+      // Only a missing tag is expected: the image may be new and nothing pushed yet.
+      if (options.push || !(error instanceof RegistryNotFoundError)) throw new ImageRefUnavailableError(tag, error);
       deps.stderr.write(`imgs: warning: failed to calculate the digest of ${tag}: ${(error as Error).message}\n`);
       return { image, tag, ref: undefined };
     }

@@ -257,3 +257,48 @@ describe("imgs merge and image-ref when the registry is not what the tags files 
     }
   });
 });
+
+describe("imgs image-ref when the registry fails", () => {
+  /** A tags folder for `base` whose one tag lives on `address`. */
+  const baseTagsAt = (address: string): Promise<string> => tagsDir({ "x86_64-default-base.txt": names(address, "base", ["x86_64-latest"]) });
+
+  it("fails the image (exit 1), naming registry, repository, tag and status, when the registry answers 500; a 404 stays a warning", async () => {
+    // A stub registry: 500 for everything but /v2/ (so the client gets as far as the manifest), 404 for the tag `gone`.
+    const stub = createHttpServer((req, res) => {
+      if (req.url === "/v2/") return res.writeHead(200, { "content-type": "application/json" }).end("{}");
+      if ((req.url ?? "").endsWith("/manifests/x86_64-gone")) return res.writeHead(404, { "content-type": "application/json" }).end('{"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown"}]}');
+      res.writeHead(500, { "content-type": "text/plain" }).end("broken");
+    });
+    await new Promise<void>((resolve) => stub.listen(0, "127.0.0.1", resolve));
+    try {
+      const address = `127.0.0.1:${(stub.address() as AddressInfo).port}`;
+      const dir = await baseTagsAt(address);
+      const run = await runImgs(["image-ref", "base", "-c", CONFIG, "--registry", address, "--platform", "x86_64", "--tags-dir", dir, "--retries", "0"]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toContain(`  base: cannot calculate the image reference of ${address}/imgs-registry-test/base:x86_64-latest: HEAD ${address}/imgs-registry-test/base:x86_64-latest: HTTP 500`);
+      expect(run.stderr).not.toContain("warning");
+
+      const missing = await tagsDir({ "x86_64-default-base.txt": names(address, "base", ["x86_64-gone"]) });
+      const warned = await runImgs(["image-ref", "base", "-c", CONFIG, "--registry", address, "--platform", "x86_64", "--tags-dir", missing, "--retries", "0"]);
+      expect([warned.code, warned.stdout]).toEqual([0, ""]);
+      expect(warned.stderr).toContain(`imgs: warning: failed to calculate the digest of ${address}/imgs-registry-test/base:x86_64-gone: HEAD ${address}/imgs-registry-test/base:x86_64-gone: HTTP 404`);
+    } finally {
+      stub.closeAllConnections();
+      stub.close();
+    }
+  });
+
+  it("fails the image (exit 1) when nothing listens on the registry's port", async () => {
+    // A port that was free a moment ago and is closed now.
+    const probe = createHttpServer();
+    await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+    const address = `127.0.0.1:${(probe.address() as AddressInfo).port}`;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const dir = await baseTagsAt(address);
+    const run = await runImgs(["image-ref", "base", "-c", CONFIG, "--registry", address, "--platform", "x86_64", "--tags-dir", dir, "--retries", "0"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(new RegExp(`  base: cannot calculate the image reference of ${address}/imgs-registry-test/base:x86_64-latest: .*${address}/imgs-registry-test/base:x86_64-latest: .*connection refused`));
+  });
+});

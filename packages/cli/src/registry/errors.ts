@@ -15,7 +15,7 @@ export class PromoteUsageError extends ImgsError {
   readonly category = "usage";
 }
 
-/** image-ref: the tag to sign is not in the registry although pushing is expected. */
+/** image-ref: the registry failed (5xx, no answer, 401/403), or the tag to sign is not in it although pushing is expected. */
 export class ImageRefUnavailableError extends ImgsError {
   readonly code = "IMAGE_REF_UNAVAILABLE";
   readonly category = "failure";
