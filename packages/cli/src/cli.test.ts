@@ -38,6 +38,25 @@ describe("runCli", () => {
     }
   });
 
+  it.each(["tag", "manifest", "hook", "apply", "build", "push", "merge", "image-ref", "prune", "diff", "refs", "wiki"])(
+    "says in `%s --help` that --git-dir defaults to the working directory's repository, never the config's folder",
+    async (command) => {
+      const deps = capturedDeps();
+      await runCli([command, "--help"], deps);
+      // The option's description, which yargs may wrap over several lines.
+      const gitDir = /--git-dir\s+([^[]*)\[string\]/.exec(deps.out())?.[1]?.replace(/\s+/g, " ") ?? "";
+      expect(gitDir).toMatch(/\(default: the working directory('s)?\)/);
+      expect(deps.out()).not.toContain("config's folder");
+    },
+  );
+
+  it("gives prune --registry and --owner, as the other image commands", async () => {
+    const deps = capturedDeps();
+    await runCli(["prune", "--help"], deps);
+    expect(deps.out()).toMatch(/--registry\s+Registry host \(default: the config's\)/);
+    expect(deps.out()).toMatch(/--owner\s+Owner of the images \(default: the config's\)/);
+  });
+
   it("throws UsageError for an unknown command or option", async () => {
     await expect(runCli(["tagg"], capturedDeps())).rejects.toThrow(UsageError);
     await expect(runCli(["hierarchy", "--colour"], capturedDeps())).rejects.toThrow(/Unknown argument: colour/);

@@ -239,4 +239,74 @@ describe("imgs build, sha, prune and check flags through the binary", () => {
     expect(real.stdout).toContain(`kept ${repository("solo")}:pinned-by-file (kept tag)\n`);
     expect((await ourTags()).filter((tag) => tag.includes("/solo:"))).toEqual([`${repository("solo")}:pinned-by-file`]);
   });
+
+  it("imgs prune --registry and --owner prune the repositories the tags files name; a tags file of another repository keeps nothing and is a note, not a failure", async () => {
+    // As after the README's example: images and tags files of a registry on 127.0.0.1:PORT (no
+    // registry needs to run; prune only reads the engine). Port 1 is nobody's.
+    const elsewhere = (image: string, who = owner): string => `127.0.0.1:1/${who}/${image}`;
+    const made = [`${elsewhere("solo")}:old`, `${elsewhere("solo")}:kept-by-file`, `${elsewhere("solo")}:latest`, `${elsewhere("solo", `${owner}-two`)}:stale`];
+    for (const reference of made) await docker("tag", `${repository("solo")}:pinned-by-file`, reference);
+    const otherTags = async (): Promise<string[]> => (await docker("images", "--format", "{{.Repository}}:{{.Tag}}", "127.0.0.1:1/*/solo")).split("\n").filter((t) => t.includes(owner)).sort();
+    try {
+      const tagsDir = join(repo.dir, "elsewhere-tags");
+      mkdirSync(tagsDir, { recursive: true });
+      const file = join(tagsDir, "x86_64-default-solo.txt");
+      writeFileSync(file, `${elsewhere("solo")}:kept-by-file`);
+      const flags = ["-c", "flags.yaml", "--tags-dir", tagsDir, "--platform", "x86_64"];
+
+      // The config's own repository (imgs.localhost): the file keeps nothing of it, nothing of 127.0.0.1:1 is touched.
+      const own = await imgs(repo.dir, "prune", ...flags, "--dry-run", "--json");
+      expect(own.code).toBe(0);
+      expect(own.stderr).toBe(
+        `imgs: note: tags file ${file} names ${elsewhere("solo")}, not ${repository("solo")} (the repository prune works on; --registry and --owner choose it): those lines keep nothing\n`,
+      );
+      expect((JSON.parse(own.stdout) as { remove: Array<{ reference: string }> }).remove.map((r) => r.reference)).toEqual([`${repository("solo")}:pinned-by-file`]);
+
+      // --owner: another owner's repository on that registry; the file (of the first owner) keeps nothing there either.
+      const two = await imgs(repo.dir, "prune", ...flags, "--registry", "127.0.0.1:1", "--owner", `${owner}-two`, "--dry-run");
+      expect(two.code).toBe(0);
+      expect(two.stdout).toContain(`would remove ${elsewhere("solo", `${owner}-two`)}:stale`);
+      expect(two.stdout).toMatch(/^1 to remove; would give back \S+B$/m);
+
+      // --registry: the repository the file names; its tag and latest stay, the rest goes, the config's registry is untouched.
+      const real = await imgs(repo.dir, "prune", ...flags, "--registry", "127.0.0.1:1");
+      expect([real.code, real.stderr]).toEqual([0, ""]);
+      expect(real.stdout).toContain(`removed ${elsewhere("solo")}:old`);
+      expect(real.stdout).toContain(`kept ${elsewhere("solo")}:kept-by-file (kept tag)\n`);
+      expect(await otherTags()).toEqual([`${elsewhere("solo", `${owner}-two`)}:stale`, `${elsewhere("solo")}:kept-by-file`, `${elsewhere("solo")}:latest`]);
+      expect((await ourTags()).filter((tag) => tag.includes("/solo:"))).toEqual([`${repository("solo")}:pinned-by-file`]);
+
+      const bad = await imgs(repo.dir, "prune", "-c", "flags.yaml", "--registry", "not a host", "--dry-run");
+      expect([bad.code, bad.stderr]).toEqual([2, `imgs: --registry "not a host" is not a registry host[:port]\n`]);
+    } finally {
+      const left = await otherTags();
+      if (left.length > 0) await docker("rmi", ...left);
+    }
+  });
+
+  it("imgs prune reads the commit of the working directory's repository, not the config's folder; --git-dir overrides", async () => {
+    const elsewhere = makeGitRepo({ "README.md": "another checkout\n" });
+    const here = repo.git("rev-parse", "HEAD").slice(0, 12);
+    const there = elsewhere.git("rev-parse", "HEAD").slice(0, 12);
+    expect(here).not.toBe(there);
+    const commitTags = [`${repository("solo")}:${here}`, `${repository("solo")}:${there}`];
+    for (const reference of commitTags) await docker("tag", `${repository("solo")}:pinned-by-file`, reference);
+    try {
+      const removed = async (cwd: string, ...flags: string[]): Promise<string[]> => {
+        const run = await imgs(cwd, "prune", "-c", join(repo.dir, "flags.yaml"), "--dry-run", "--json", ...flags);
+        expect([run.code, run.stderr]).toEqual([0, ""]);
+        return (JSON.parse(run.stdout) as { remove: Array<{ reference: string }> }).remove.map((r) => r.reference).sort();
+      };
+      // Run in the other checkout: its commit is kept, the config folder's is not.
+      expect(await removed(elsewhere.dir)).toEqual([`${repository("solo")}:${here}`, `${repository("solo")}:pinned-by-file`]);
+      expect(await removed(elsewhere.dir, "--git-dir", repo.dir)).toEqual([`${repository("solo")}:${there}`, `${repository("solo")}:pinned-by-file`]);
+      // A working directory outside any repository is a usage error naming it.
+      const outside = await imgs("/", "prune", "-c", join(repo.dir, "flags.yaml"), "--dry-run");
+      expect(outside.code).toBe(2);
+      expect(outside.stderr).toMatch(/^imgs: \/ is not inside a git repository: .*pass --git-dir/);
+    } finally {
+      await docker("rmi", ...commitTags);
+      elsewhere.remove();
+    }
+  });
 });

@@ -1,11 +1,11 @@
-import { dirname, resolve } from "node:path";
+import { dirname } from "node:path";
 import { buildStamp, type BuildStamp } from "@imgs/build";
-import { NotARepositoryError, readCiEnv, readGitSnapshot, type GitSnapshot } from "@imgs/git-helper";
+import { NotARepositoryError, readCiEnv, type GitSnapshot } from "@imgs/git-helper";
 import { builtinCatalog, loadConfig, type BuildSettings, type Hierarchy } from "@imgs/hierarchy";
 import { isRegistryHost, isRepositoryPath } from "@imgs/reference";
 import { refContextFrom } from "@imgs/taggers";
 import type { CliDeps } from "../deps.js";
-import { gitEnv } from "./git-env.js";
+import { gitDirOf, readCommandGit } from "./git-env.js";
 import { UsageError } from "../errors.js";
 import type { RunOptions } from "./options.js";
 import { selectImages } from "./select-images.js";
@@ -34,7 +34,7 @@ export async function loadBuildTarget(options: RunOptions, deps: CliDeps, { sele
 
 /** Overrides of the build section from the command line. */
 export interface StampOverrides {
-  /** Repository to read git from; default the config's folder. */
+  /** Repository to read git from; default the working directory's (gitDirOf). */
   readonly gitDir?: string;
   /** Tag rule lines; replace the config's. */
   readonly tags?: readonly string[];
@@ -47,13 +47,13 @@ export interface StampOverrides {
  * computes: git, then the CI's environment; the config's `repository` names the source when no CI does.
  */
 export async function readStamp(target: BuildTarget, overrides: StampOverrides, deps: CliDeps): Promise<{ git: GitSnapshot; stamp: BuildStamp }> {
-  const dir = resolve(deps.cwd, overrides.gitDir ?? target.configDir);
   let git: GitSnapshot;
   try {
-    git = await readGitSnapshot({ dir, env: gitEnv(deps.env, overrides.gitDir, deps.cwd) });
+    git = await readCommandGit(overrides.gitDir, deps);
   } catch (error) {
     if (error instanceof NotARepositoryError) {
-      throw new UsageError(`${dir} is not inside a git repository: imgs build bakes the commit into every image; build from a clone or pass --git-dir`);
+      const dir = gitDirOf(overrides.gitDir, deps.cwd);
+      throw new UsageError(`${dir} is not inside a git repository: imgs build and prune read the commit from the working directory's repository; run them in a clone or pass --git-dir`);
     }
     throw error;
   }

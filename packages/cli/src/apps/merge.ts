@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { commitTag, readGitSnapshot } from "@imgs/git-helper";
+import { commitTag } from "@imgs/git-helper";
 import { ociPlatformOf, TagsFileError } from "@imgs/manifests";
 import {
   buildImageIndex,
@@ -21,6 +21,7 @@ import { registryClientOf, withRunSignal, type RegistryAccessOptions } from "../
 import { MergeRefusedError } from "../registry/errors.js";
 import { mergedTags, platformTagOf, readAllPlatformTags, tagsDirOf, type PlatformTags } from "../registry/tags-files.js";
 import type { RunOptions } from "./options.js";
+import { readCommandGit } from "./git-env.js";
 import { resolveTarget } from "./resolve-target.js";
 
 /** Options of mergeTags. */
@@ -80,7 +81,7 @@ export async function mergeTags(options: MergeOptions, deps: CliDeps): Promise<M
     }),
   );
   // Commit-sha tags are only pushed from the default branch, so a dry run does not look for them.
-  const shaTag = push ? undefined : commitTag(await readGitSnapshot({ dir: resolve(deps.cwd, options.gitDir ?? target.configDir), env: deps.env }));
+  const shaTag = push ? undefined : commitTag(await readCommandGit(options.gitDir, deps));
   const client = registryClientOf(deps, options);
   const planner = new Planner(client, push, options, (text) => deps.stderr.write(`imgs: warning: ${text}\n`));
   const planned: Planned[] = [];

@@ -4,7 +4,7 @@ import { executePrunePlan, keptReferences, NoBuildTagsError, readPrunePlan, type
 import { hasErrorCode } from "@imgs/errors";
 import { commitTag } from "@imgs/git-helper";
 import { parseTagsFile, tagsFileName, unifyPlatform } from "@imgs/manifests";
-import { imageRepository } from "@imgs/reference";
+import { imageRepository, parseReference, repositoryOf } from "@imgs/reference";
 import type { CliDeps } from "../deps.js";
 import { loadBuildTarget, readStamp, type BuildTarget } from "./build-target.js";
 import type { RunOptions } from "./options.js";
@@ -27,9 +27,13 @@ export interface PruneOutcome {
 }
 
 /**
- * The references of the tags files of every image (platform and variant from the options or config); missing files give none.
+ * The references of the tags files of every image (platform and variant from the options or config)
+ * that belong to that image's repository; missing files give none. prune only reads tags files to
+ * know what to keep, so a line of another repository (a file written for another --registry or
+ * --owner, such as the README's example pushing to 127.0.0.1:PORT) keeps nothing of this one: a
+ * note on stderr says so, and the prune goes on.
  *
- * @throws TagsFileError for a file with a line that is not a tag of its image's repository
+ * @throws TagsFileError for a file that cannot be read or has a line that is not `repository:tag`
  */
 async function tagsFileReferences(target: BuildTarget, options: PruneOptions, deps: CliDeps): Promise<string[]> {
   const { defaults } = target.hierarchy;
@@ -46,18 +50,29 @@ async function tagsFileReferences(target: BuildTarget, options: PruneOptions, de
         if (hasErrorCode(error, "ENOENT")) return [];
         throw error;
       }
-      // A tags file prune cannot read could name tags to keep: stop rather than guess.
-      return parseTagsFile(text, file, { repository: imageRepository(target.hierarchy, image) });
+      // A line prune cannot read could name a tag to keep: stop rather than guess.
+      const tags = parseTagsFile(text, file);
+      const repository = imageRepository(target.hierarchy, image);
+      const others = [...new Set(tags.map(repositoryOfTag).filter((r) => r !== repository))];
+      if (others.length > 0) {
+        deps.stderr.write(`imgs: note: tags file ${file} names ${others.join(", ")}, not ${repository} (the repository prune works on; --registry and --owner choose it): those lines keep nothing\n`);
+      }
+      return tags.filter((tag) => repositoryOfTag(tag) === repository);
     }),
   );
   return lists.flat();
 }
 
+/** The repository of a tags file line, which parseTagsFile has already checked is `repository:tag`. */
+const repositoryOfTag = (tag: string): string => repositoryOf(parseReference(tag));
+
 /**
  * `imgs prune` as a function (cyber-dojo's "delete all images except :latest"): removes the local
  * images of the config's repositories except `latest`, the current commit tag, the tags the build
  * gives this commit, the tags of the current tags files, and images containers use; plus the
- * untagged images imgs built for those repositories. Nothing of another repository is touched.
+ * untagged images imgs built for those repositories. The repositories are the config's images
+ * with --registry/--owner applied, as every image command names them; nothing of another
+ * repository is touched. Git facts come from the working directory's repository, or --git-dir.
  */
 export async function pruneImages(options: PruneOptions, deps: CliDeps): Promise<PruneOutcome> {
   const target = await loadBuildTarget(options, deps, { select: false });

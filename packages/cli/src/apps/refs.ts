@@ -1,8 +1,7 @@
-import { resolve } from "node:path";
 import { NotARepositoryError, readCiEnv, readGitSnapshot, type CiFacts, type GitSnapshot } from "@imgs/git-helper";
 import { computeRefTags, refContextFrom, refOptionsFromEnv, type RefContext, type RefContextSource, type RefTagsResult } from "@imgs/taggers";
 import type { CliDeps } from "../deps.js";
-import { gitEnv } from "./git-env.js";
+import { gitDirOf, gitEnv } from "./git-env.js";
 import { tagProblem } from "@imgs/reference";
 import { InvalidRefTagError, UsageError } from "../errors.js";
 
@@ -48,7 +47,7 @@ export async function computeRefs(options: RefsOptions, deps: CliDeps): Promise<
   const ci = readCiEnv(deps.env);
   for (const warning of ci?.warnings ?? []) deps.stderr.write(`imgs: warning: ${warning}\n`);
   const source = options.source ?? "workflow";
-  const git = await readGitOrSkip(resolve(deps.cwd, options.gitDir ?? "."), { source, ci, overrides: options.context, deps, gitDirFlag: options.gitDir });
+  const git = await readGitOrSkip(gitDirOf(options.gitDir, deps.cwd), { source, ci, overrides: options.context, deps, gitDirFlag: options.gitDir });
   const context = refContextFrom({ git, ci, source, overrides: options.context, now: deps.clock.now().toISOString() });
   const fromEnv = refOptionsFromEnv(deps.env);
   const result = await computeRefTags({

@@ -1,8 +1,7 @@
-import { resolve } from "node:path";
-import { readCiEnv, readGitSnapshot, type GitSnapshot } from "@imgs/git-helper";
+import { readCiEnv, type GitSnapshot } from "@imgs/git-helper";
 import { refContextFrom, refOptionsFromEnv, type RefContext, type RefContextSource } from "@imgs/taggers";
 import type { CliDeps } from "../deps.js";
-import { gitEnv } from "./git-env.js";
+import { readCommandGit } from "./git-env.js";
 
 /** The facts a run reads once and every image shares. */
 export interface RunFacts {
@@ -24,7 +23,7 @@ export interface RunFacts {
  * @throws NotARepositoryError, GitNoCommitsError, GitUnreadableError
  */
 export async function readRunFacts(options: RunFactsOptions, deps: CliDeps): Promise<RunFacts> {
-  const git = await readGitSnapshot({ dir: resolve(deps.cwd, options.gitDir ?? "."), env: gitEnv(deps.env, options.gitDir, deps.cwd) });
+  const git = await readCommandGit(options.gitDir, deps);
   const now = deps.clock.now();
   // CI metadata that cannot be read degrades as in metadata-action: a warning, then what is known.
   const ci = readCiEnv(deps.env);

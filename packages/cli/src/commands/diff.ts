@@ -26,7 +26,7 @@ export function diffCommand(deps: CliDeps): CommandModule<object, DiffArgs> {
         .option("json", { type: "boolean", describe: "Same as --format json" })
         .option("image", { type: "string", describe: "The config's image that references are builds of (default: the one whose R/O/I matches)" })
         .option("hist-lines-dir", { type: "string", describe: "Folder of the manifests' build history lines, for the tags (default: beside each manifest, or the wiki's monthly pages)" })
-        .option("git-dir", { type: "string", describe: "Repository to read git facts from for images (default: the config's folder)" }),
+        .option("git-dir", { type: "string", describe: "Repository to read git facts from for images (default: the working directory's)" }),
     handler: async (args) => {
       // Loaded when the command runs, so `imgs --help` and other commands start fast.
       const { diffTwoBuilds } = await import("../apps/diff.js");

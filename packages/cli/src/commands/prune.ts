@@ -1,9 +1,12 @@
 import type { CommandModule } from "yargs";
 import type { CliDeps } from "../deps.js";
 import { PruneIncompleteError } from "../errors.js";
+import { withRepositoryOptions } from "./shared-options.js";
 
 interface PruneArgs {
   config?: string;
+  registry?: string;
+  owner?: string;
   variant?: string;
   platform?: string;
   "tags-dir"?: string;
@@ -18,12 +21,12 @@ export function pruneCommand(deps: CliDeps): CommandModule<object, PruneArgs> {
     command: "prune",
     describe: "Remove the hierarchy's local images except latest, the commit tag, the tags files' tags and images containers use",
     builder: (y) =>
-      y
+      withRepositoryOptions(y)
         .option("dry-run", { type: "boolean", describe: "List what would be removed, with sizes; remove nothing" })
         .option("variant", { type: "string", describe: "Variant of the tags files to keep (default: the config's)" })
         .option("platform", { type: "string", describe: "x86_64 or aarch64: tags files to keep (default: this machine's)" })
         .option("tags-dir", { type: "string", describe: "Folder of the tags files (default: the config's, else out/tags)" })
-        .option("git-dir", { type: "string", describe: "Repository of the current commit (default: the config's folder)" })
+        .option("git-dir", { type: "string", describe: "Repository of the current commit (default: the working directory's)" })
         .option("json", { type: "boolean", describe: "Print the plan and result as JSON" }),
     handler: async (args) => {
       const dryRun = args["dry-run"] === true;
@@ -31,6 +34,8 @@ export function pruneCommand(deps: CliDeps): CommandModule<object, PruneArgs> {
       const { plan, result } = await pruneImages(
         {
           config: args.config,
+          registry: args.registry,
+          owner: args.owner,
           variant: args.variant,
           platform: args.platform,
           tagsDir: args["tags-dir"],

@@ -1,13 +1,22 @@
 import type { Argv } from "yargs";
 
+// --registry and --owner name the repositories R/O/I of the config's images; prune takes them too.
+const REGISTRY_OPTION = { type: "string", describe: "Registry host (default: the config's)" } as const;
+const OWNER_OPTION = { type: "string", describe: "Owner of the images (default: the config's)" } as const;
+
+/** --registry and --owner alone, for commands that name the images' repositories but run none (prune). */
+export function withRepositoryOptions<T>(y: Argv<T>) {
+  return y.option("registry", REGISTRY_OPTION).option("owner", OWNER_OPTION);
+}
+
 /** Options every image-running command takes (docker-stacks' names; defaults from the config). */
 export function withRunOptions<T>(y: Argv<T>) {
   return y
     .positional("images", { type: "string", array: true, describe: "Images of the hierarchy (same as --image)" })
     .option("image", { type: "string", array: true, describe: "An image of the hierarchy (repeatable)" })
     .option("all", { type: "boolean", describe: "Every image of the hierarchy, parents first" })
-    .option("registry", { type: "string", describe: "Registry host (default: the config's)" })
-    .option("owner", { type: "string", describe: "Owner of the images (default: the config's)" })
+    .option("registry", REGISTRY_OPTION)
+    .option("owner", OWNER_OPTION)
     .option("variant", { type: "string", describe: 'Variant (default: the config\'s, else "default")' })
     .option("platform", { type: "string", describe: "x86_64 or aarch64 (default: this machine's)" })
     .option("jobs", { type: "number", alias: "j", describe: "Images and commands run at once (default: CPU count)" })
