@@ -7,6 +7,7 @@ import { messageOf } from "@imgs/errors";
 import type Dockerode from "dockerode";
 import envPaths from "env-paths";
 import { runCli } from "./cli.js";
+import { engineTimeoutMsOf } from "./engine-timeout.js";
 import { loadYargs } from "./load-yargs.js";
 import { UsageError } from "./errors.js";
 import { exitCodeFor, formatError } from "./exit-code.js";
@@ -87,7 +88,15 @@ const run = Promise.resolve().then(() => workingDirectory()).then((cwd) => runCl
   clock: { now: () => new Date() },
   // Loaded on first use: commands that need no engine never load dockerode.
   docker: () =>
-    (client ??= import("@imgs/runner").then((runner) => runner.createDocker({ env: process.env, homeDir: homedir(), localUser: localUser() }).docker)),
+    (client ??= import("@imgs/runner").then(
+      (runner) =>
+        runner.createDocker({
+          env: process.env,
+          homeDir: homedir(),
+          localUser: localUser(),
+          deadlines: { callMs: engineTimeoutMsOf(process.env.IMGS_ENGINE_TIMEOUT) },
+        }).docker,
+    )),
   cpus: availableParallelism(),
   machine: machine(),
   columns: process.stdout.isTTY ? process.stdout.columns : undefined,

@@ -1,9 +1,8 @@
 import type Dockerode from "dockerode";
 import type { BuildFailure } from "./errors/build.js";
 import type { BuildOutcome } from "./build-messages.js";
-import { isUnreachable, statusCodeOf } from "./docker-errors.js";
+import { engineError, statusCodeOf } from "./docker-errors.js";
 import { imagesOf } from "./dockerfile-images.js";
-import { EngineUnreachableError } from "./errors/engine.js";
 
 /** A BuildFailure without what buildImage knows anyway. */
 export type BuildFailureDetails = Omit<BuildFailure, "tags" | "dockerfile">;
@@ -25,7 +24,9 @@ export async function missingBaseImage(
     try {
       await docker.getImage(image).inspect();
     } catch (error) {
-      if (isUnreachable(error)) throw new EngineUnreachableError(endpoint, error);
+      // No answer at all (unreachable, past its deadline, not an engine) fails here, before the build's
+      // upload, which would wait for that engine without end.
+      if (statusCodeOf(error) === undefined) throw engineError(error, endpoint);
       // Any other answer (a reference the engine refuses, say) is left for the build to report.
       if (statusCodeOf(error) === 404) return { reason: `base image ${image} ${NOT_LOCAL}`, output: "", step: instruction, missingImage: image };
     }

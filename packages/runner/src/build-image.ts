@@ -10,9 +10,8 @@ import type { BuildOutcome } from "./build-messages.js";
 import { readBuildStream } from "./build-stream.js";
 import { packDockerfileOnly, TEXT_DOCKERFILE_NAME } from "./dockerfile-only-context.js";
 import { dockerClient } from "./create-docker.js";
-import { engineError, engineMessageOf, isUnreachable, statusCodeOf } from "./docker-errors.js";
+import { engineError, engineMessageOf, isUnreachable, unreachableError, statusCodeOf } from "./docker-errors.js";
 import { parseReference } from "@imgs/reference";
-import { EngineUnreachableError } from "./errors/engine.js";
 
 /** Options of buildImage. */
 export interface BuildImageOptions {
@@ -122,7 +121,7 @@ export async function buildImage(options: BuildImageOptions): Promise<BuildImage
     if (packError !== undefined) {
       throw new BuildContextInvalidError(context.dir, context.dockerfile, `cannot pack the context: ${packError.message}`, packError);
     }
-    if (isUnreachable(error)) throw new EngineUnreachableError(endpoint, error);
+    if (isUnreachable(error)) throw unreachableError(error, endpoint);
     // The engine refused the build with an HTTP error (e.g. a Dockerfile it cannot parse), or the stream broke mid-build.
     if (statusCodeOf(error) !== undefined || streaming) {
       const { output, step } = reader.end();

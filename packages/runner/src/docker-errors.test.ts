@@ -15,8 +15,15 @@ describe("engineError", () => {
     const error = engineError(cause, "unix:///var/run/docker.sock");
     expect(error).toBeInstanceOf(EngineUnreachableError);
     expect(error).toMatchObject({ code: "ENGINE_UNREACHABLE", endpoint: "unix:///var/run/docker.sock", reason: code, cause });
-    expect((error as Error).message).toMatch(/bash scripts\/engine\.sh/);
-    expect((error as Error).message).toMatch(/DOCKER_HOST/);
+    expect((error as Error).message).toBe(
+      `cannot reach the Docker engine at unix:///var/run/docker.sock (${code}); is dockerd running? (\`systemctl start docker\`, or check DOCKER_HOST and the docker context)`,
+    );
+  });
+
+  it("returns an EngineUnreachableError as it is, never wrapped twice", () => {
+    const once = new EngineUnreachableError("tcp://h:2375", systemError("ECONNREFUSED"));
+    expect(isUnreachable(once)).toBe(true);
+    expect(engineError(once, "unix:///elsewhere.sock")).toBe(once);
   });
 
   it("leaves HTTP answers and other errors alone", () => {

@@ -36,14 +36,22 @@ export function engineMessageOf(error: unknown): string {
   return typeof message === "string" ? message : String(error);
 }
 
-/** True when a request never reached the engine (socket missing, refused, denied, timed out). */
+/**
+ * True when a request never reached the engine (socket missing, refused, denied, timed out), or the
+ * error already says so (an EngineUnreachableError, as the clients of createDocker throw).
+ */
 export function isUnreachable(error: unknown): boolean {
-  return statusCodeOf(error) === undefined && hasErrorCode(error, ...UNREACHABLE_CODES);
+  return error instanceof EngineUnreachableError || (statusCodeOf(error) === undefined && hasErrorCode(error, ...UNREACHABLE_CODES));
+}
+
+/** An error isUnreachable says yes to, as EngineUnreachableError: itself when it is one already, so nothing is wrapped twice. */
+export function unreachableError(error: unknown, endpoint: string): EngineUnreachableError {
+  return error instanceof EngineUnreachableError ? error : new EngineUnreachableError(endpoint, error);
 }
 
 /** EngineUnreachableError for a connection failure; any other error unchanged. */
 export function engineError(error: unknown, endpoint: string): unknown {
-  return isUnreachable(error) ? new EngineUnreachableError(endpoint, error) : error;
+  return isUnreachable(error) ? unreachableError(error, endpoint) : error;
 }
 
 /** True for the engine's 404 about a missing image (image routes, or container create). */

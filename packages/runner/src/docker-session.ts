@@ -1,6 +1,6 @@
 import { MAX_OUTPUT_BYTES, execResultOf } from "./decode-exec-output.js";
-import { isAlreadyRemoved, isContainerGone, isMissingProgram, isRuntimeContainerGone, isUnreachable } from "./docker-errors.js";
-import { ContainerNotRunningError, EngineUnreachableError } from "./errors/engine.js";
+import { isAlreadyRemoved, isContainerGone, isMissingProgram, isRuntimeContainerGone, isUnreachable, unreachableError } from "./docker-errors.js";
+import { ContainerNotRunningError } from "./errors/engine.js";
 import { BadCommandError, ExecTimeoutError, ExitCodeUnknownError, ProgramNotFoundError, SessionClosedError } from "./errors/exec.js";
 import { runExec } from "./run-exec.js";
 import type { ExecContainer, RawExecResult, StreamDemuxer } from "./run-exec.js";
@@ -118,7 +118,7 @@ export class DockerContainerSession implements ContainerSession {
       await this.#container.remove({ force: true });
     } catch (error) {
       if (!isAlreadyRemoved(error)) {
-        const reason = isUnreachable(error) ? new EngineUnreachableError(this.#endpoint, error) : error;
+        const reason = isUnreachable(error) ? unreachableError(error, this.#endpoint) : error;
         throw new ContainerNotRemovedError(this.image, this.id, this.#endpoint, reason);
       }
     }
@@ -150,7 +150,7 @@ export class DockerContainerSession implements ContainerSession {
   async #execError(error: unknown, argv: readonly string[]): Promise<unknown> {
     if (error instanceof ExecTimeoutError || error instanceof ExitCodeUnknownError) return error;
     if (this.#closed) return new SessionClosedError(this.image, this.id, argv, error);
-    if (isUnreachable(error)) return new EngineUnreachableError(this.#endpoint, error);
+    if (isUnreachable(error)) return unreachableError(error, this.#endpoint);
     if (isContainerGone(error)) return (await this.#stoppedError(error)) ?? new ContainerNotRunningError(this.image, this.id, error);
     return error;
   }

@@ -1,8 +1,8 @@
 import type Dockerode from "dockerode";
 import { dockerClient } from "./create-docker.js";
-import { engineError, isUnreachable, statusCodeOf } from "./docker-errors.js";
+import { engineError, isUnreachable, unreachableError, statusCodeOf } from "./docker-errors.js";
 import { InvalidReferenceError, parseReference, repositoryOf } from "@imgs/reference";
-import { EngineUnreachableError, ImageInUseError, ImageNotFoundError } from "./errors/engine.js";
+import { ImageInUseError, ImageNotFoundError } from "./errors/engine.js";
 import type { ImageInfo } from "./types.js";
 
 /** Options of the image helpers. */
@@ -39,7 +39,7 @@ export interface ImageSummary {
 }
 
 function imageError(error: unknown, image: string, endpoint: string): unknown {
-  if (isUnreachable(error)) return new EngineUnreachableError(endpoint, error);
+  if (isUnreachable(error)) return unreachableError(error, endpoint);
   if (statusCodeOf(error) === 404) return new ImageNotFoundError(image, error);
   return error;
 }

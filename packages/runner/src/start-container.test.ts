@@ -184,6 +184,6 @@ describe("startContainer", () => {
     const attempt = startContainer({ image: IMAGE, docker });
     await expect(attempt).rejects.toBeInstanceOf(EngineUnreachableError);
     await expect(attempt).rejects.toMatchObject({ endpoint: "unix:///nonexistent/imgs-test/docker.sock", reason: "ENOENT" });
-    await expect(attempt).rejects.toThrow(/bash scripts\/engine\.sh/);
+    await expect(attempt).rejects.toThrow(/; is dockerd running\? \(`systemctl start docker`, or check DOCKER_HOST and the docker context\)$/);
   });
 });

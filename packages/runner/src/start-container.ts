@@ -2,11 +2,11 @@ import type Dockerode from "dockerode";
 import type { ContainerCreateOptions } from "dockerode";
 import { MANAGED_LABEL } from "./container-labels.js";
 import { endpointOf } from "./create-docker.js";
-import { engineMessageOf, isNoSuchImage, isUnreachable, mentionsMissingProgram } from "./docker-errors.js";
+import { engineMessageOf, isNoSuchImage, isUnreachable, unreachableError, mentionsMissingProgram } from "./docker-errors.js";
 import { DockerContainerSession } from "./docker-session.js";
 import type { SessionContainer } from "./docker-session.js";
 import { InvalidReferenceError } from "@imgs/reference";
-import { EngineUnreachableError, ImageNotFoundError } from "./errors/engine.js";
+import { ImageNotFoundError } from "./errors/engine.js";
 import { BadCommandError, ProgramNotFoundError } from "./errors/exec.js";
 import type { StreamDemuxer } from "./run-exec.js";
 import { RunStoppingError } from "./errors/session.js";
@@ -55,7 +55,7 @@ export interface OpenSessionOptions {
 export const DEFAULT_CONTAINER_COMMAND: readonly string[] = SLEEP_KEEP_ALIVE.command;
 
 function startError(error: unknown, options: OpenSessionOptions, keepAlive: KeepAlive, containerId: string): unknown {
-  if (isUnreachable(error)) return new EngineUnreachableError(options.endpoint, error);
+  if (isUnreachable(error)) return unreachableError(error, options.endpoint);
   if (isNoSuchImage(error)) return new ImageNotFoundError(options.image, error);
   const message = engineMessageOf(error);
   if (mentionsMissingProgram(message)) return new ProgramNotFoundError(options.image, containerId, keepAlive.command, message);

@@ -37,3 +37,5 @@ export { startSecondEngine } from "./second-engine.js";
 export type { SecondEngine } from "./second-engine.js";
 export { runImgs } from "./run-imgs.js";
 export type { ImgsRun } from "./run-imgs.js";
+export { startStuckEngine } from "./stuck-engine.js";
+export type { StuckEngine } from "./stuck-engine.js";

@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { startStuckEngine } from "../__fixtures__/stuck-engine.js";
-import type { StuckEngine } from "../__fixtures__/stuck-engine.js";
+import { startStuckEngine } from "@imgs/test-utils";
+import type { StuckEngine } from "@imgs/test-utils";
 import { createDocker } from "../create-docker.js";
 import { inspectImage, listImages, removeImage, tagImage } from "../images.js";
+import { buildImage } from "../build-image.js";
+import { readEngineFacts } from "../exec-store/cached-session.js";
+import { EngineUnreachableError } from "../errors/engine.js";
 import { startContainer } from "../start-container.js";
 import { createServer as createNetServer, type Socket } from "node:net";
 import { callOf, foreignAnswer, requestOf } from "./deadline-modem.js";
@@ -75,6 +78,28 @@ describe("engine calls against an engine that accepts connections and never answ
     expect(await timeoutOf(helper()({ docker }))).toMatchObject({ call });
   });
 
+  it.each([
+    ["build image", /^POST \/build$/],
+    ["inspect image", /^GET \/images\/.+\/json$/],
+  ])("buildImage fails with EngineTimeoutError naming %s (the build's answer is bounded, not only its first calls)", async (call, hang) => {
+    const { docker, endpoint } = await stuckOn(hang);
+    const error = await timeoutOf(buildImage({ dockerfileText: `FROM ${IMAGE}\n`, tags: ["imgs.localhost/imgs-test-stuck:latest"], docker }));
+    expect(error).toMatchObject({ call, endpoint, timeoutMs: DEADLINE_MS });
+    expect(engine?.requests).toContain(call === "build image" ? "POST /build" : `GET /images/${IMAGE}/json`);
+  });
+
+  it("names a call imgs has no words for once: \"GET /plugins\", not \"GET /plugins (GET /plugins)\"", async () => {
+    const { docker } = await stuckOn(/^GET \/plugins$/);
+    const error = await timeoutOf(docker.listPlugins());
+    expect(error.message).toContain(`did not answer "GET /plugins" within ${DEADLINE_MS} ms`);
+    expect(error.message).not.toContain("(GET /plugins)");
+  });
+
+  it("reading the engine's facts names \"engine info\"", async () => {
+    const { docker } = await stuckOn(/^GET \/info$/);
+    expect(await timeoutOf(readEngineFacts(docker))).toMatchObject({ call: "engine info", request: "GET /info" });
+  });
+
   it("does not bound a call when callMs is 0, and answers that come in time pass through", async () => {
     engine = await startStuckEngine(/^GET \/version$/);
     const { docker } = createDocker({ env: { DOCKER_HOST: engine.host }, homeDir: "/nonexistent-home", deadlines: { callMs: 0 } });
@@ -89,6 +114,24 @@ describe("engine calls against an engine that accepts connections and never answ
   });
 });
 
+describe("engine calls that cannot connect", () => {
+  it.each([
+    ["unix:///nonexistent-imgs.sock", "ENOENT"],
+    ["tcp://127.0.0.1:1", "ECONNREFUSED"],
+  ])("fail with EngineUnreachableError for every call, the raw system error as its cause (%s)", async (host, reason) => {
+    const { docker, endpoint } = createDocker({ env: { DOCKER_HOST: host }, homeDir: "/nonexistent-home", deadlines: { callMs: DEADLINE_MS } });
+    for (const call of [() => docker.info(), () => docker.version(), () => docker.listContainers()]) {
+      const error: unknown = await call().catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(EngineUnreachableError);
+      expect(error).toMatchObject({ code: "ENGINE_UNREACHABLE", endpoint, reason });
+      expect((error as Error).message).toMatch(/^cannot reach the Docker engine at \S+ \((ENOENT|ECONNREFUSED)\); is dockerd running\?/);
+    }
+    // A helper that maps errors itself does not wrap it twice.
+    const error: unknown = await inspectImage(IMAGE, { docker }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: "ENGINE_UNREACHABLE", reason, cause: { code: reason } });
+  });
+});
+
 describe("callOf", () => {
   it.each([
     ["POST", "/containers/create?", "create container"],
@@ -96,6 +139,8 @@ describe("callOf", () => {
     ["GET", "/containers/abc/json", "inspect container"],
     ["DELETE", "/containers/abc?force=true", "remove container"],
     ["GET", "/images/imgs.localhost/busybox:latest/json", "inspect image"],
+    ["GET", "/v1.46/info", "engine info"],
+    ["POST", "/build?t=x", "build image"],
     ["GET", "/plugins", "GET /plugins"],
   ])("%s %s is %s", (method, path, call) => {
     expect(callOf(requestOf(method, path))).toBe(call);

@@ -1,6 +1,8 @@
+import { Transform } from "node:stream";
 import type Modem from "docker-modem";
 import type { ConstructorOptions, DialOptions, RequestCallback } from "docker-modem";
 import { EngineTimeoutError, NotDockerEngineError } from "../errors/connection.js";
+import { isUnreachable, unreachableError } from "../docker-errors.js";
 import { lazyRequire } from "../lazy-require.js";
 
 const loadModem = lazyRequire<typeof Modem>("docker-modem");
@@ -9,7 +11,8 @@ const loadModem = lazyRequire<typeof Modem>("docker-modem");
 export interface EngineDeadlines {
   /**
    * One engine call, from sending the request to the whole answer (for a hijacked or streamed
-   * answer, such as an exec's output, until it starts). 0 for none.
+   * answer, such as an exec's or a build's output, until it starts). A call that uploads (a build's
+   * context) gets it from the last piece the engine took. 0 for none.
    */
   readonly callMs: number;
   /** An ssh connection: TCP connect, key exchange and login. */
@@ -36,6 +39,8 @@ const CALLS: readonly (readonly [RegExp, string])[] = [
   [/^DELETE \/images\/.+$/, "remove image"],
   [/^GET \/version$/, "version"],
   [/^GET \/_ping$/, "ping"],
+  [/^GET \/info$/, "engine info"],
+  [/^POST \/build$/, "build image"],
 ];
 
 /** "POST /containers/create" for a request, without the query and API version prefix. */
@@ -50,11 +55,32 @@ export function callOf(request: string): string {
 }
 
 /**
- * Requests whose length is the work's, not the engine's answer time: uploads (build, load, put
- * archive), waits and event streams. They are bounded by their callers (abort signals, timeouts).
+ * Requests whose length is the work's, not the engine's answer time: waits and event streams. They
+ * are bounded by their callers (abort signals, timeouts).
  */
-function isOpenEnded(options: DialOptions, request: string): boolean {
-  return (options as { file?: unknown }).file !== undefined || /\/(wait|events)$/.test(request);
+function isOpenEnded(request: string): boolean {
+  return /\/(wait|events)$/.test(request);
+}
+
+/** The upload of a request (build, load, put archive) as a stream, when it is one. */
+function uploadOf(options: DialOptions): NodeJS.ReadableStream | undefined {
+  const file = (options as { file?: unknown }).file;
+  return typeof file === "object" && file !== null && typeof (file as { pipe?: unknown }).pipe === "function" ? (file as NodeJS.ReadableStream) : undefined;
+}
+
+/**
+ * The upload passed through a stream that calls `onProgress` for each piece the request takes: an
+ * upload's length is the work's (a large context), so its deadline restarts while the engine reads.
+ */
+function watchedUpload(upload: NodeJS.ReadableStream, onProgress: () => void): Transform {
+  const watched = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      onProgress();
+      done(null, chunk);
+    },
+  });
+  upload.on("error", (error: Error) => watched.destroy(error));
+  return upload.pipe(watched);
 }
 
 /**
@@ -92,11 +118,8 @@ function defineDeadlineModem(Base: typeof Modem): DeadlineModemClass {
 
     override dial(options: DialOptions, given?: RequestCallback): void {
       const request = requestOf(options.method, options.path);
-      const callback: RequestCallback = (error, result) => {
-        const foreign = foreignAnswer(error);
-        given?.(foreign === undefined ? error : new NotDockerEngineError(this.#endpoint, callOf(request), foreign, error), result);
-      };
-      if (this.#callMs <= 0 || isOpenEnded(options, request)) return super.dial(options, callback);
+      const callback: RequestCallback = (error, result) => given?.(this.#errorOf(error, request), result);
+      if (this.#callMs <= 0 || isOpenEnded(request)) return super.dial(options, callback);
       const own = new AbortController();
       const givenSignal = (options as { abortSignal?: AbortSignal }).abortSignal;
       let done = false;
@@ -115,7 +138,17 @@ function defineDeadlineModem(Base: typeof Modem): DeadlineModemClass {
         finish(new EngineTimeoutError(this.#endpoint, callOf(request), request, this.#callMs), null);
       }, this.#callMs);
       const abortSignal = givenSignal ? AbortSignal.any([givenSignal, own.signal]) : own.signal;
-      super.dial({ ...options, abortSignal }, finish);
+      const upload = uploadOf(options);
+      // Refreshing a cleared timer would start it again: only while no answer has come.
+      const file = upload ? { file: watchedUpload(upload, () => void (done || timer.refresh())) } : {};
+      super.dial({ ...options, ...file, abortSignal }, finish);
+    }
+
+    /** An error as imgs names it: an answer no engine gives, or no connection at all; others unchanged. */
+    #errorOf(error: Error | null, request: string): Error | null {
+      const foreign = foreignAnswer(error);
+      if (foreign !== undefined) return new NotDockerEngineError(this.#endpoint, callOf(request), foreign, error);
+      return isUnreachable(error) ? unreachableError(error, this.#endpoint) : error;
     }
   }
   return DeadlineModem;
@@ -126,7 +159,8 @@ let deadlineModemClass: DeadlineModemClass | undefined;
 /**
  * A docker-modem whose every call has a deadline: when the engine has not answered in time, the
  * request is aborted and the call fails with EngineTimeoutError naming the call and the endpoint.
- * An engine that accepts connections but never answers would otherwise hang imgs forever.
+ * An engine that accepts connections but never answers would otherwise hang imgs forever. A call
+ * that cannot connect fails with EngineUnreachableError, the same for every command.
  */
 export function createDeadlineModem(options: ConstructorOptions, endpoint: string, callMs: number): Modem {
   deadlineModemClass ??= defineDeadlineModem(loadModem());

@@ -72,8 +72,9 @@ export class EngineTimeoutError extends ImgsError {
   readonly category = "failure";
   /** `call`: what was asked, e.g. "create container"; `request`: the HTTP request, e.g. "POST /containers/create". */
   constructor(readonly endpoint: string, readonly call: string, readonly request: string, readonly timeoutMs: number) {
+    // An unnamed call is its request: say it once.
     super(
-      `the Docker engine at ${endpoint} did not answer "${call}" (${request}) within ${timeoutMs} ms; ` +
+      `the Docker engine at ${endpoint} did not answer "${call}"${call === request ? "" : ` (${request})`} within ${timeoutMs} ms; ` +
         "it accepts connections but is stuck or overloaded (check `docker info`, the engine's log, or DOCKER_HOST)",
     );
   }

@@ -1,9 +1,7 @@
 import { errorCodeOf, ImgsError, messageOf } from "@imgs/errors";
 
 /** How to get an engine, repeated in every EngineUnreachableError. */
-const START_HINT =
-  "start one with `bash scripts/engine.sh` (as root on Debian/Ubuntu it installs and starts dockerd), " +
-  "start dockerd yourself, or point DOCKER_HOST (or a docker context) at a running engine";
+const START_HINT = "is dockerd running? (`systemctl start docker`, or check DOCKER_HOST and the docker context)";
 
 /** The Docker engine did not answer (socket missing, connection refused, permission denied, timeout). */
 export class EngineUnreachableError extends ImgsError {
