@@ -11,5 +11,19 @@ export function setup(): void {
   engineSetup();
 }
 
-/** The engine's teardown: fail the run if a container of this run was left behind. */
-export const teardown = engineTeardown;
+/**
+ * Local tags under a test registry's address (`127.0.0.1:PORT/imgs-registry-test/…`) are made
+ * only by these tests; each file removes its own, and this removes any a file missed (named on
+ * stderr, so a leak is seen), then runs the engine's teardown (which fails the run for a
+ * container left behind).
+ */
+export function teardown(): void {
+  const references = execFileSync("docker", ["images", "--format", "{{.Repository}}:{{.Tag}}"], { encoding: "utf8" })
+    .split("\n")
+    .filter((reference) => /^127\.0\.0\.1:\d+\/imgs-registry-test\//.test(reference));
+  if (references.length > 0) {
+    process.stderr.write(`registry tests: ${references.length} local tag(s) of test registries were left and are now removed:\n  ${references.join("\n  ")}\n`);
+    execFileSync("docker", ["rmi", ...references], { stdio: "ignore" });
+  }
+  engineTeardown();
+}
