@@ -52,4 +52,10 @@ describe("the exit status of imgs", { timeout: 30_000 }, () => {
     const unknown = await imgs("hierarchy", "--colour");
     expect({ status: unknown.status, stderr: unknown.stderr }).toEqual({ status: 2, stderr: "imgs: Unknown argument: colour\n" });
   });
+
+  it.each([["tag"], ["prune"], ["image-ref"]])("is 2 for imgs %s --platform outside docker-stacks' choices (x86_64, aarch64, arm64)", async (command) => {
+    const { status, stdout, stderr } = await imgs("-c", example, command, "--platform", "s390x");
+    expect({ status, stdout }).toEqual({ status: 2, stdout: "" });
+    expect(stderr).toMatch(/^imgs: Invalid values:\n {2}Argument: platform, Given: "s390x", Choices: "x86_64", "aarch64", "arm64"/);
+  });
 });

@@ -2,7 +2,7 @@ import type { CommandModule } from "yargs";
 import type { CliDeps } from "../deps.js";
 import { ImagesFailedError } from "../errors.js";
 import { pushToRegistryFromEnv, retryOf, withRegistryOptions } from "./registry-options.js";
-import { runOptionsOf, withRunOptions } from "./shared-options.js";
+import { PLATFORM_CHOICES, runOptionsOf, withRunOptions } from "./shared-options.js";
 
 type ImageRefArgs = Parameters<typeof runOptionsOf>[0] & { "tags-dir"?: string; retries?: number; push?: boolean; json?: boolean };
 
@@ -13,7 +13,7 @@ export function imageRefCommand(deps: CliDeps): CommandModule<object, ImageRefAr
     describe: "Print repository@sha256:… of each image's tag in the registry (a platform's, or the merged one), for signing",
     builder: (y) =>
       withRegistryOptions(withRunOptions(y))
-        .option("platform", { type: "string", describe: "x86_64 or aarch64: that platform's tag; default: the merged tag" })
+        .option("platform", { type: "string", choices: PLATFORM_CHOICES, describe: "x86_64 or aarch64: that platform's tag; default: the merged tag" })
         .option("push", { type: "boolean", describe: "Pushing is expected (also PUSH_TO_REGISTRY=true): a missing tag is an error, not a warning" }),
     handler: async (args) => {
       // Loaded when the command runs, so `imgs --help` and other commands start fast.

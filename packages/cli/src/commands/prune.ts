@@ -1,7 +1,7 @@
 import type { CommandModule } from "yargs";
 import type { CliDeps } from "../deps.js";
 import { PruneIncompleteError } from "../errors.js";
-import { withRepositoryOptions } from "./shared-options.js";
+import { PLATFORM_CHOICES, withRepositoryOptions } from "./shared-options.js";
 
 interface PruneArgs {
   config?: string;
@@ -24,7 +24,7 @@ export function pruneCommand(deps: CliDeps): CommandModule<object, PruneArgs> {
       withRepositoryOptions(y)
         .option("dry-run", { type: "boolean", describe: "List what would be removed, with sizes; remove nothing" })
         .option("variant", { type: "string", describe: "Variant of the tags files to keep (default: the config's)" })
-        .option("platform", { type: "string", describe: "x86_64 or aarch64: tags files to keep (default: this machine's)" })
+        .option("platform", { type: "string", choices: PLATFORM_CHOICES, describe: "x86_64 or aarch64: tags files to keep (default: this machine's)" })
         .option("tags-dir", { type: "string", describe: "Folder of the tags files (default: the config's, else out/tags)" })
         .option("git-dir", { type: "string", describe: "Repository of the current commit (default: the working directory's)" })
         .option("json", { type: "boolean", describe: "Print the plan and result as JSON" }),

@@ -5,6 +5,9 @@ const REGISTRY_OPTION = { type: "string", describe: "Registry host (default: the
 const OWNER_OPTION = { type: "string", describe: "Owner of the images (default: the config's)" } as const;
 
 /** --registry and --owner alone, for commands that name the images' repositories but run none (prune). */
+/** --platform's values, docker-stacks' choices (common_cli_arguments.py); "arm64" is unified to "aarch64". */
+export const PLATFORM_CHOICES = ["x86_64", "aarch64", "arm64"];
+
 export function withRepositoryOptions<T>(y: Argv<T>) {
   return y.option("registry", REGISTRY_OPTION).option("owner", OWNER_OPTION);
 }
@@ -18,7 +21,7 @@ export function withRunOptions<T>(y: Argv<T>) {
     .option("registry", REGISTRY_OPTION)
     .option("owner", OWNER_OPTION)
     .option("variant", { type: "string", describe: 'Variant (default: the config\'s, else "default")' })
-    .option("platform", { type: "string", describe: "x86_64 or aarch64 (default: this machine's)" })
+    .option("platform", { type: "string", choices: PLATFORM_CHOICES, describe: "x86_64 or aarch64 (default: this machine's)" })
     .option("jobs", { type: "number", alias: "j", describe: "Images and commands run at once (default: CPU count)" })
     .option("timeout", { type: "number", describe: "Seconds a command may run before its image fails; 0 for no limit", default: 600 })
     .option("git-dir", { type: "string", describe: "Repository to read git facts from (default: the working directory's)" })
