@@ -1,10 +1,11 @@
 import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { availableParallelism, hostname, machine, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildImages, runImages, type CliDeps } from "@imgs/cli";
-import { labelNewContainers, processDocker, recordContainerEvents, testEngine } from "@imgs/test-utils";
+import { labelNewContainers, processDocker, recordContainerEvents } from "@imgs/test-utils";
+import { benchDeps } from "./_cli-deps.js";
 import { countingDocker, type CountingDocker } from "./_counting-docker.js";
 import { blankBuildTimestamp, outputDifferences, readOutputs, type OutputFiles } from "./_outputs.js";
 import { formatPathTable, heavyRuns, type PathSamples } from "./_path-report.js";
@@ -37,23 +38,6 @@ interface Lane extends PathSamples {
   readonly cache: boolean;
 }
 
-function deps(docker: CountingDocker["docker"], cacheDir: string | undefined, clock: CliDeps["clock"]): CliDeps {
-  return {
-    cwd: ROOT,
-    env: process.env,
-    stdout: { write: () => undefined },
-    stderr: process.stderr,
-    clock,
-    docker: () => Promise.resolve(docker),
-    cpus: availableParallelism(),
-    machine: machine(),
-    cacheDir,
-    // Read when the run starts, so the bench's own label (labelNewContainers) is on its containers.
-    containers: { labels: testEngine().labels },
-    host: { name: hostname(), isProcessAlive: () => true },
-  };
-}
-
 function library(label: string, steps: readonly Work[], docker: CountingDocker["docker"], clock: CliDeps["clock"], cold: boolean, cache = true): Lane {
   return {
     label,
@@ -67,7 +51,7 @@ function library(label: string, steps: readonly Work[], docker: CountingDocker["
       for (const work of steps) {
         const options = { config: CONFIG, all: true, quiet: true, cache, tagsDir: join(out, "tags"), manifestsDir: join(out, "manifests"), histLinesDir: join(out, "hist-lines") };
         // The folder env-paths names for XDG_CACHE_HOME=cacheDir, so the binary lane shares the cache.
-        const { failures } = await runImages(work, options, deps(docker, cacheDir === undefined ? undefined : join(cacheDir, "imgs"), clock));
+        const { failures } = await runImages(work, options, benchDeps({ docker, clock, cacheDir: cacheDir === undefined ? undefined : join(cacheDir, "imgs") }));
         if (failures[0]) throw new Error(`${label}: ${failures.map((f) => `${f.image}: ${f.error.message}`).join("; ")}`);
       }
     },
@@ -108,7 +92,7 @@ export async function run({ runs, log }: BenchOptions): Promise<void> {
   const count = heavyRuns(runs, process.env.BENCH_RUNS);
   const { docker, endpoint } = processDocker();
   const counting = countingDocker(docker);
-  const built = await buildImages({ config: CONFIG, all: true, quiet: true }, deps(docker, undefined, { now: () => new Date() }));
+  const built = await buildImages({ config: CONFIG, all: true, quiet: true }, benchDeps({ docker, clock: { now: () => new Date() } }));
   if (built.failed.length > 0) throw new Error(`building the example failed: ${built.failed.map((f) => `${f.image}: ${f.error.message}`).join("; ")}`);
   const instant = new Date();
   const clock = { now: () => new Date(instant.getTime()) };

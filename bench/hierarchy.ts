@@ -1,11 +1,12 @@
 import { mkdtemp, rm } from "node:fs/promises";
-import { availableParallelism, hostname, machine, tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildImages, runImages, type CliDeps } from "@imgs/cli";
 import { readGitSnapshot } from "@imgs/git-helper";
 import { buildOrder, builtinCatalog, loadConfig } from "@imgs/hierarchy";
-import { processDocker, testEngine } from "@imgs/test-utils";
+import { processDocker } from "@imgs/test-utils";
+import { benchDeps } from "./_cli-deps.js";
 import { countingDocker, type CountingDocker, type DockerCounts } from "./_counting-docker.js";
 import { runSequential } from "./_docker-stacks-path.js";
 import { outputDifferences, readOutputs, type OutputFiles } from "./_outputs.js";
@@ -67,24 +68,8 @@ async function assertSameOutputs(label: string, reference: OutputFiles, files: O
   throw new Error(`${label} wrote other files than imgs' first run${moved}:\n  ${differences.join("\n  ")}`);
 }
 
-/** The CLI's dependencies for the bench: the repository as working folder, no stdout. */
-function benchDeps(docker: CountingDocker["docker"], clock: CliDeps["clock"]): CliDeps {
-  return {
-    cwd: ROOT,
-    env: process.env,
-    stdout: { write: () => undefined },
-    stderr: process.stderr,
-    clock,
-    docker: () => Promise.resolve(docker),
-    cpus: availableParallelism(),
-    machine: machine(),
-    containers: { labels: testEngine().labels },
-    host: { name: hostname(), isProcessAlive: () => true },
-  };
-}
-
 function imgsPath(docker: CountingDocker["docker"], clock: CliDeps["clock"]): BenchPath {
-  const deps = benchDeps(docker, clock);
+  const deps = benchDeps({ docker, clock });
   return {
     label: "imgs (1 container an image, concurrent)",
     async run(outDir) {
@@ -128,7 +113,7 @@ export async function run({ runs, log }: BenchOptions): Promise<void> {
   const { hierarchy } = await loadConfig({ cwd: ROOT, configPath: CONFIG, catalog: builtinCatalog() });
   const images = buildOrder(hierarchy.images);
   // Cached layers make this a second when the images are there; a cold build takes about a minute.
-  const built = await buildImages({ config: CONFIG, all: true, quiet: true }, benchDeps(docker, { now: () => new Date() }));
+  const built = await buildImages({ config: CONFIG, all: true, quiet: true }, benchDeps({ docker, clock: { now: () => new Date() } }));
   if (built.failed.length > 0) throw new Error(`building the example failed: ${built.failed.map((f) => `${f.image}: ${f.error.message}`).join("; ")}`);
   // One instant for every run of both paths, so date tags and timestamps agree and outputs compare.
   const instant = new Date();

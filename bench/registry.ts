@@ -1,17 +1,16 @@
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { availableParallelism, hostname, machine, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { applyTags, buildImages, hookImages, mergeTags, pushImages, type CliDeps } from "@imgs/cli";
 import type { RequestEvent } from "@imgs/registry";
-import { processDocker, startRegistry, testEngine, type TestRegistry } from "@imgs/test-utils";
+import { processDocker, startRegistry, type TestRegistry } from "@imgs/test-utils";
+import { benchDeps } from "./_cli-deps.js";
 import { formatTimings } from "./_stats.js";
 import type { BenchOptions } from "./_types.js";
 
 const execFileAsync = promisify(execFile);
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CONFIG = "examples/debian-stack/imgs.config.ts";
 const IMAGES = ["foundation", "python", "scientific", "r"];
 // A push of the example tree uploads about 440 MB of layers: a few runs are enough to see it.
@@ -25,22 +24,6 @@ const docker = async (...args: string[]): Promise<string> => (await execFileAsyn
 /** Requests the registry logged (one access-log line each), from docker-registry's own log. */
 const loggedRequests = async (registry: TestRegistry): Promise<number> =>
   (await readFile(join(registry.dir, "registry.log"), "utf8")).split("\n").filter((line) => line.includes("http.request.uri=")).length;
-
-function benchDeps(clock: CliDeps["clock"]): CliDeps {
-  const engine = processDocker().docker;
-  return {
-    cwd: ROOT,
-    env: process.env,
-    stdout: { write: () => undefined },
-    stderr: { write: () => undefined },
-    clock,
-    docker: () => Promise.resolve(engine),
-    cpus: availableParallelism(),
-    machine: machine(),
-    containers: { labels: testEngine().labels },
-    host: { name: hostname(), isProcessAlive: () => true },
-  };
-}
 
 /** The example tree built and tagged for a registry address, its tags files in `tags`; returns every tag. */
 async function prepare(address: string, tags: string, deps: CliDeps): Promise<string[]> {
@@ -67,7 +50,7 @@ const localTags = async (address: string): Promise<string[]> =>
 export async function run(options: BenchOptions): Promise<void> {
   const { log } = options;
   const runs = Math.min(options.runs, MAX_RUNS);
-  const deps = benchDeps({ now: () => new Date() });
+  const deps = benchDeps({ docker: processDocker().docker, clock: { now: () => new Date() }, stderr: { write: () => undefined } });
   const work = await mkdtemp(join(tmpdir(), "imgs-bench-registry-"));
   const imgsTimes: number[] = [];
   const dockerTimes: number[] = [];

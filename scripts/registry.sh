@@ -15,6 +15,8 @@ set -euo pipefail
 
 say() { printf 'registry: %s\n' "$*" >&2; }
 die() { printf 'registry: error: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=lib/stop-process.sh
+. "$(dirname "$0")/lib/stop-process.sh"
 
 PACKAGES=(docker-registry skopeo apache2-utils curl openssl)
 WAIT_SECONDS=${IMGS_REGISTRY_WAIT_SECONDS:-30}
@@ -97,15 +99,7 @@ start() { # dir [--htpasswd file]
 stop() { # dir
   local dir=$1
   [ -d "$dir" ] || return 0
-  if [ -f "$dir/pid" ]; then
-    local pid
-    pid=$(cat "$dir/pid")
-    if kill -0 "$pid" 2>/dev/null; then
-      kill "$pid"
-      for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-      kill -9 "$pid" 2>/dev/null || true
-    fi
-  fi
+  stop_pid_file "$dir/pid" 5
   rm -rf "$dir"
 }
 

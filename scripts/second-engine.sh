@@ -20,6 +20,8 @@ set -euo pipefail
 
 say() { printf 'second-engine: %s\n' "$*" >&2; }
 die() { printf 'second-engine: error: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=lib/stop-process.sh
+. "$(dirname "$0")/lib/stop-process.sh"
 
 WAIT_SECONDS=${IMGS_SECOND_ENGINE_WAIT_SECONDS:-60}
 
@@ -92,24 +94,9 @@ start() { # dir
 stop() { # dir
   local dir=$1
   [ -d "$dir" ] || return 0
-  if [ -f "$dir/pid" ]; then
-    local pid
-    pid=$(cat "$dir/pid")
-    if kill -0 "$pid" 2>/dev/null; then
-      kill "$pid"
-      for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-      kill -9 "$pid" 2>/dev/null || true
-    fi
-  fi
+  stop_pid_file "$dir/pid" 20
   # The containerd it started (its pid file is under the exec root) must not outlive it.
-  if [ -f "$dir/exec/containerd/containerd.pid" ]; then
-    local containerd
-    containerd=$(cat "$dir/exec/containerd/containerd.pid")
-    if kill -0 "$containerd" 2>/dev/null; then
-      kill "$containerd" 2>/dev/null || true
-      for _ in $(seq 50); do kill -0 "$containerd" 2>/dev/null || break; sleep 0.1; done
-    fi
-  fi
+  stop_pid_file "$dir/exec/containerd/containerd.pid" 5
   if [ -f "$dir/bridge" ]; then ip link delete "$(cat "$dir/bridge")" 2>/dev/null || true; fi
   # Overlay mounts of its data root must go before the folder can.
   local mount
